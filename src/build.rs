@@ -1,0 +1,109 @@
+//! The build: configuration → ingest of changed seeds → content → rendered
+//! pages → an atomically replaced output folder. Each stage is timed.
+
+use crate::config::{Config, Warning};
+use crate::content::{self, model::Article};
+use crate::error::Result;
+use crate::ingest::{self, IngestOptions, IngestReport};
+use crate::output;
+use crate::render::{self, OutFile, SeedText, Theme};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What to build and where.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Output folder (default: the configuration's, `public/`).
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    /// Skip minification (faster, for `serve`).
+    pub no_minify: bool,
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub out: PathBuf,
+    pub pages: usize,
+    pub articles: usize,
+    pub ingest: IngestReport,
+    pub warnings: Vec<Warning>,
+    /// Stage name and milliseconds.
+    pub timings: Vec<(&'static str, f64)>,
+}
+
+/// Everything loaded from a project, before rendering.
+pub struct Loaded {
+    pub config: Config,
+    pub articles: Vec<Article>,
+    pub seeds: Vec<SeedText>,
+    pub warnings: Vec<Warning>,
+    pub ingest: IngestReport,
+}
+
+fn lap(timings: &mut Vec<(&'static str, f64)>, name: &'static str, start: &mut Instant) {
+    timings.push((name, start.elapsed().as_secs_f64() * 1000.0));
+    *start = Instant::now();
+}
+
+/// Loads configuration and content, ingesting changed seeds first.
+pub fn load(root: &Path, base_url: Option<&str>, timings: &mut Vec<(&'static str, f64)>) -> Result<Loaded> {
+    let mut clock = Instant::now();
+    let (mut config, mut warnings) = Config::load(root)?;
+    if let Some(url) = base_url {
+        config.set_base_url(url)?;
+    }
+    let ingest = ingest::run(&config.root, IngestOptions::default())?;
+    lap(timings, "ingest", &mut clock);
+    let (articles, content_warnings) = content::load_articles(&config.root.join("content"))?;
+    warnings.extend(content_warnings);
+    let seeds = load_seed_texts(&config.root)?;
+    lap(timings, "load", &mut clock);
+    Ok(Loaded { config, articles, seeds, warnings, ingest })
+}
+
+/// Builds the site.
+pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    let mut timings = Vec::new();
+    let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
+    let out = options.out.clone().unwrap_or_else(|| loaded.config.output_dir.clone());
+    let out = if out.is_absolute() { out } else { std::env::current_dir().unwrap_or_default().join(out) };
+    output::check_output_dir(&loaded.config.root, &out)?;
+    let mut clock = Instant::now();
+    let theme = Theme::load(&loaded.config)?;
+    let mut files: Vec<OutFile> = render::render_site(&loaded.config, &theme, &loaded.articles, &loaded.seeds)?;
+    files.extend(output::data::fact_files(&loaded.articles));
+    lap(&mut timings, "render", &mut clock);
+    let statics: Vec<(String, PathBuf)> = theme.static_files.into_iter().collect();
+    output::write_site(&out, &files, &statics, loaded.config.minify && !options.no_minify)?;
+    lap(&mut timings, "write", &mut clock);
+    Ok(BuildReport {
+        out,
+        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        articles: loaded.articles.len(),
+        ingest: loaded.ingest,
+        warnings: loaded.warnings,
+        timings,
+    })
+}
+
+/// Seeds as text for the source pages (undecodable seeds were reported by ingest).
+fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
+    let dir = root.join("seeds");
+    let mut seeds = Vec::new();
+    if !dir.is_dir() {
+        return Ok(seeds);
+    }
+    for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        let entry = entry.map_err(|e| crate::Error::in_file(&dir, e.to_string()))?;
+        let name = entry.file_name().to_string_lossy().to_string();
+        if !entry.file_type().is_file() || !name.ends_with(".txt") || name.starts_with('.') {
+            continue;
+        }
+        let bytes = crate::fsutil::read(entry.path())?;
+        let decoded = ingest::decode_seed(entry.path(), &bytes)?;
+        seeds.push(SeedText { name, text: decoded.text.replace("\r\n", "\n").replace('\r', "\n") });
+    }
+    Ok(seeds)
+}

@@ -1,0 +1,154 @@
+//! `minsheng check`: reports problems without writing output — untranslated
+//! and stale paragraphs, broken internal links and anchors, facts that no
+//! longer match their paragraph — each naming the file and line.
+
+use crate::build::load;
+use crate::content::model::{Article, block_hash};
+use crate::error::Result;
+use std::path::Path;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+/// One finding of `check`.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub severity: Severity,
+    pub location: String,
+    pub message: String,
+}
+
+/// Per-article translation coverage.
+#[derive(Debug, Clone)]
+pub struct Coverage {
+    pub slug: String,
+    pub translated: usize,
+    pub total: usize,
+    pub stale: usize,
+}
+
+/// The result of a check.
+#[derive(Debug, Default)]
+pub struct CheckReport {
+    pub findings: Vec<Finding>,
+    pub coverage: Vec<Coverage>,
+}
+
+impl CheckReport {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Checks the project at `root`.
+pub fn check(root: &Path) -> Result<CheckReport> {
+    let mut timings = Vec::new();
+    let loaded = load(root, None, &mut timings)?;
+    let mut report = CheckReport::default();
+    for warning in &loaded.warnings {
+        report.findings.push(Finding { severity: Severity::Warning, location: String::new(), message: warning.clone() });
+    }
+    for article in &loaded.articles {
+        check_article(article, &loaded.articles, &mut report);
+    }
+    if loaded.config.base_url.is_none() {
+        report.findings.push(Finding {
+            severity: Severity::Info,
+            location: "config.yaml".into(),
+            message: "base_url is not set: canonical links, the sitemap and feeds use relative URLs (set it, or pass --base-url to build)".into(),
+        });
+    }
+    Ok(report)
+}
+
+fn at(path: &Path, line: usize) -> String {
+    format!("{}:{line}", path.display())
+}
+
+fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
+    let mut coverage = Coverage { slug: article.front.slug.clone(), translated: 0, total: article.blocks.len(), stale: 0 };
+    for block in &article.blocks {
+        match article.english(&block.id).filter(|b| !b.markdown.is_empty()) {
+            Some(english) => {
+                coverage.translated += 1;
+                if english.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()) {
+                    coverage.stale += 1;
+                    let path = &article.translation.as_ref().expect("has translation").path;
+                    report.findings.push(Finding {
+                        severity: Severity::Warning,
+                        location: at(path, english.file_line),
+                        message: format!("paragraph {} is stale: the Chinese changed since it was translated (zh={})", block.id, block_hash(&block.markdown)),
+                    });
+                }
+            }
+            None => report.findings.push(Finding {
+                severity: Severity::Info,
+                location: at(&article.path, block.file_line),
+                message: format!("paragraph {} has no English translation yet", block.id),
+            }),
+        }
+        check_links(article, block, all, report);
+    }
+    if let Some(translation) = &article.translation {
+        for english in &translation.blocks {
+            if !article.blocks.iter().any(|b| b.id == english.id) {
+                report.findings.push(Finding {
+                    severity: Severity::Error,
+                    location: at(&translation.path, english.file_line),
+                    message: format!("translation of paragraph {} has no Chinese paragraph with that id", english.id),
+                });
+            }
+        }
+    }
+    for fact in &article.front.facts {
+        let Some(block) = article.blocks.iter().find(|b| b.id == fact.para) else {
+            report.findings.push(Finding {
+                severity: Severity::Error,
+                location: article.path.display().to_string(),
+                message: format!("fact {} points to paragraph {}, which does not exist", fact.id, fact.para),
+            });
+            continue;
+        };
+        if !crate::markdown::to_plain_text(&block.markdown).contains(&fact.text) {
+            report.findings.push(Finding {
+                severity: Severity::Warning,
+                location: at(&article.path, block.file_line),
+                message: format!("fact {} (`{}`) is no longer in paragraph {}: stale, re-run ingest or fix the fact", fact.id, fact.text, fact.para),
+            });
+        }
+    }
+    report.coverage.push(coverage);
+}
+
+/// Internal links in Markdown (`../slug/`, `#p12`) must point to an article or paragraph that exists.
+fn check_links(article: &Article, block: &crate::content::model::Block, all: &[Article], report: &mut CheckReport) {
+    for event in pulldown_cmark::Parser::new(&block.markdown) {
+        let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
+            continue;
+        };
+        let url = dest_url.to_string();
+        if url.contains("://") || url.starts_with("mailto:") {
+            continue;
+        }
+        let (path, anchor) = url.split_once('#').unwrap_or((&url, ""));
+        let slug = path.trim_matches('/').rsplit('/').next().unwrap_or_default();
+        let target = if slug.is_empty() || slug == "." { Some(article) } else { all.iter().find(|a| a.front.slug == slug) };
+        let broken = match target {
+            None => true,
+            Some(t) => !anchor.is_empty() && !t.blocks.iter().any(|b| b.id == anchor),
+        };
+        if broken {
+            report.findings.push(Finding {
+                severity: Severity::Error,
+                location: at(&article.path, block.file_line),
+                message: format!("broken internal link `{url}` in paragraph {}", block.id),
+            });
+        }
+    }
+}

@@ -1,0 +1,205 @@
+//! Site configuration: reads `config.yaml`, warns about unknown keys, and validates
+//! once, so the rest of the pipeline only ever sees a complete, checked `Config`.
+
+use crate::error::{Error, Result};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// A text in both site languages.
+#[derive(Debug, Clone, Deserialize, serde::Serialize, Default)]
+pub struct Bilingual {
+    pub zh: String,
+    pub en: String,
+}
+
+/// What `config.yaml` may contain, as written.
+#[derive(Debug, Deserialize, Default)]
+struct RawConfig {
+    title: Option<Bilingual>,
+    description: Option<Bilingual>,
+    base_url: Option<String>,
+    theme: Option<String>,
+    output_dir: Option<String>,
+    minify: Option<bool>,
+    raw_html: Option<String>,
+}
+
+const KNOWN_KEYS: &[&str] = &[
+    "title",
+    "description",
+    "base_url",
+    "theme",
+    "output_dir",
+    "minify",
+    "raw_html",
+];
+
+/// How raw HTML written inside Markdown is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawHtml {
+    /// Shown as text (the default).
+    Escape,
+    /// Removed.
+    Strip,
+}
+
+/// The validated configuration of one site.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Project root: the folder that holds `config.yaml`, `seeds/`, `content/`.
+    pub root: PathBuf,
+    pub title: Bilingual,
+    pub description: Bilingual,
+    /// Absolute URL the site is deployed at, ending in `/`, if known.
+    pub base_url: Option<String>,
+    /// Folder of the selected theme.
+    pub theme_dir: PathBuf,
+    /// Where `build` writes the site.
+    pub output_dir: PathBuf,
+    pub minify: bool,
+    pub raw_html: RawHtml,
+}
+
+/// A non-fatal remark about the configuration or content.
+pub type Warning = String;
+
+impl Config {
+    /// Loads `root/config.yaml` (absent file: all defaults) and validates it.
+    pub fn load(root: &Path) -> Result<(Config, Vec<Warning>)> {
+        let path = root.join("config.yaml");
+        let text = if path.exists() {
+            crate::fsutil::read_text(&path)?
+        } else {
+            String::new()
+        };
+        let mut warnings = Vec::new();
+        let raw: RawConfig = if text.trim().is_empty() {
+            RawConfig::default()
+        } else {
+            let value: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| yaml_error(&path, &e, 0))?;
+            warnings.extend(unknown_keys(&path, &value, KNOWN_KEYS));
+            serde_yaml::from_value(value).map_err(|e| yaml_error(&path, &e, 0))?
+        };
+        let config = Self::validate(root, &path, raw)?;
+        Ok((config, warnings))
+    }
+
+    fn validate(root: &Path, path: &Path, raw: RawConfig) -> Result<Config> {
+        let root = std::path::absolute(root).map_err(|e| Error::io(root, e))?;
+        let base_url = match raw.base_url.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(url) => Some(normalize_base_url(url).ok_or_else(|| {
+                Error::in_file(path, format!("base_url `{url}` must start with http:// or https://"))
+            })?),
+        };
+        let theme = raw.theme.unwrap_or_else(|| "default".into());
+        if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
+            return Err(Error::in_file(path, format!("theme `{theme}` must be a folder name under themes/")));
+        }
+        let theme_dir = root.join("themes").join(&theme);
+        if !theme_dir.is_dir() {
+            return Err(Error::in_file(path, format!("theme `{theme}` not found: no folder {}", theme_dir.display())));
+        }
+        let output_dir = root.join(raw.output_dir.unwrap_or_else(|| "public".into()));
+        let raw_html = match raw.raw_html.as_deref().unwrap_or("escape") {
+            "escape" => RawHtml::Escape,
+            "strip" => RawHtml::Strip,
+            other => {
+                return Err(Error::in_file(path, format!("raw_html `{other}` must be `escape` or `strip`")));
+            }
+        };
+        Ok(Config {
+            root,
+            title: raw.title.unwrap_or_else(|| Bilingual {
+                zh: "民生实事".into(),
+                en: "Livelihood Projects".into(),
+            }),
+            description: raw.description.unwrap_or_default(),
+            base_url,
+            theme_dir,
+            output_dir,
+            minify: raw.minify.unwrap_or(true),
+            raw_html,
+        })
+    }
+
+    /// Replaces the base URL (from `--base-url`).
+    pub fn set_base_url(&mut self, url: &str) -> Result<()> {
+        self.base_url = Some(
+            normalize_base_url(url)
+                .ok_or_else(|| Error::Refused(format!("--base-url `{url}` must start with http:// or https://")))?,
+        );
+        Ok(())
+    }
+}
+
+fn normalize_base_url(url: &str) -> Option<String> {
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        return None;
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Some(url)
+}
+
+/// Turns a YAML error into one that names the file and the line (`line_offset` is
+/// the number of lines before the YAML text in its file).
+pub fn yaml_error(path: &Path, error: &serde_yaml::Error, line_offset: usize) -> Error {
+    let message = error.to_string();
+    match error.location() {
+        Some(at) => Error::at_line(path, at.line() + line_offset, message),
+        None => Error::at_line(path, line_offset + 1, message),
+    }
+}
+
+/// Warnings for top-level keys of `value` that are not in `known`, each naming
+/// the closest known key.
+pub fn unknown_keys(path: &Path, value: &serde_yaml::Value, known: &[&str]) -> Vec<Warning> {
+    let Some(map) = value.as_mapping() else {
+        return Vec::new();
+    };
+    map.keys()
+        .filter_map(|k| k.as_str())
+        .filter(|k| !known.contains(k))
+        .map(|k| {
+            let closest = known.iter().min_by_key(|c| edit_distance(k, c)).copied().unwrap_or("");
+            format!("{}: unknown key `{k}` (did you mean `{closest}`?)", path.display())
+        })
+        .collect()
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_key_is_suggested() {
+        let value: serde_yaml::Value = serde_yaml::from_str("titel: x\ntheme: default").unwrap();
+        let warnings = unknown_keys(Path::new("config.yaml"), &value, KNOWN_KEYS);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("`titel`") && warnings[0].contains("`title`"), "{warnings:?}");
+    }
+
+    #[test]
+    fn base_url_gets_trailing_slash() {
+        assert_eq!(normalize_base_url("https://a.org/sub").as_deref(), Some("https://a.org/sub/"));
+        assert_eq!(normalize_base_url("/sub"), None);
+    }
+}

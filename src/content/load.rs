@@ -1,0 +1,243 @@
+//! Loading `content/`: finds articles and their `.en.md` translations, splits
+//! front matter from body, and parses the body into id-marked blocks. Every
+//! error names the file and line.
+
+use super::model::{Article, Block, FrontMatter, Translation, TranslationFront};
+use crate::config::{Warning, unknown_keys, yaml_error};
+use crate::error::{Error, Result};
+use crate::fsutil;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+const ARTICLE_KEYS: &[&str] = &[
+    "title", "title_note", "slug", "deck", "district", "date", "date_basis", "source", "source_lines",
+    "continued_from", "topics", "authors", "photographers", "credits", "figures", "facts",
+];
+const TRANSLATION_KEYS: &[&str] = &["title", "deck", "summary", "context", "figures", "facts"];
+
+/// Loads every article under `content_dir`, sorted by path, with warnings.
+pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)> {
+    let mut warnings = Vec::new();
+    let mut errors = Vec::new();
+    let mut articles = Vec::new();
+    if !content_dir.is_dir() {
+        return Ok((articles, warnings));
+    }
+    for path in markdown_files(content_dir, &mut warnings)? {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if name.ends_with(".en.md") || name.starts_with('_') {
+            continue;
+        }
+        match load_article(&path, &mut warnings) {
+            Ok(article) => articles.push(article),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut seen: Vec<(&str, &Path)> = Vec::new();
+    for article in &articles {
+        if let Some((_, other)) = seen.iter().find(|(s, _)| *s == article.front.slug) {
+            errors.push(Error::in_file(
+                &article.path,
+                format!("slug `{}` is already used by {}", article.front.slug, other.display()),
+            ));
+        }
+        seen.push((&article.front.slug, &article.path));
+    }
+    Error::from_list(errors)?;
+    Ok((articles, warnings))
+}
+
+fn markdown_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::in_file(dir, e.to_string()))?;
+        if entry.path_is_symlink() {
+            warnings.push(format!("{}: symbolic link skipped", entry.path().display()));
+            continue;
+        }
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if entry.file_type().is_file() && !hidden && entry.path().extension().is_some_and(|e| e == "md") {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article> {
+    let text = fsutil::read_text(path)?;
+    let (yaml, body, body_line) = split_front_matter(path, &text)?;
+    let mut front: FrontMatter = parse_front(path, yaml, ARTICLE_KEYS, warnings)?;
+    if front.title.trim().is_empty() {
+        return Err(Error::at_line(path, 2, "front matter needs a `title`"));
+    }
+    if front.slug.is_empty() {
+        front.slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+    }
+    if !is_valid_slug(&front.slug) {
+        let line = line_of_key(yaml, "slug").map_or(2, |l| l + 1);
+        return Err(Error::at_line(
+            path,
+            line,
+            format!("slug `{}` must be lowercase ASCII letters, digits and hyphens", front.slug),
+        ));
+    }
+    let blocks = parse_blocks(path, body, body_line)?;
+    let en_path = path.with_extension("en.md");
+    let translation = if en_path.exists() {
+        Some(load_translation(&en_path, warnings)?)
+    } else {
+        None
+    };
+    Ok(Article {
+        path: path.to_path_buf(),
+        front,
+        blocks,
+        translation,
+    })
+}
+
+fn load_translation(path: &Path, warnings: &mut Vec<Warning>) -> Result<Translation> {
+    let text = fsutil::read_text(path)?;
+    let (yaml, body, body_line) = split_front_matter(path, &text)?;
+    let front: TranslationFront = parse_front(path, yaml, TRANSLATION_KEYS, warnings)?;
+    let blocks = parse_blocks(path, body, body_line)?;
+    Ok(Translation {
+        path: path.to_path_buf(),
+        front,
+        blocks,
+    })
+}
+
+fn parse_front<T: DeserializeOwned>(path: &Path, yaml: &str, keys: &[&str], warnings: &mut Vec<Warning>) -> Result<T> {
+    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))?;
+    if !value.is_mapping() && !value.is_null() {
+        return Err(Error::at_line(path, 2, "front matter must be a mapping of `key: value` lines"));
+    }
+    warnings.extend(unknown_keys(path, &value, keys));
+    serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))
+}
+
+/// Splits `---` front matter from the body; returns (yaml, body, first body line).
+pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'a str, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+        .ok_or_else(|| Error::at_line(path, 1, "the file must start with `---` front matter"))?;
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok((yaml, body, i + 3));
+        }
+        offset += line.len();
+    }
+    Err(Error::at_line(path, 1, "front matter is not closed by a `---` line"))
+}
+
+/// Parses a body into blocks. Each block starts with a marker line
+/// `{#id lines=a-b zh=hash}`; text before the first marker becomes a block with
+/// id `intro`. A body without markers is one block with an empty id.
+pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Block>> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut preamble = String::new();
+    for (i, line) in body.lines().enumerate() {
+        let line_no = first_line + i;
+        if let Some(marker) = line.trim().strip_prefix("{#").and_then(|m| m.strip_suffix('}')) {
+            if let Some(done) = current.take() {
+                blocks.push(done);
+            }
+            let block = parse_marker(path, line_no, marker)?;
+            if blocks.iter().any(|b| b.id == block.id) {
+                return Err(Error::at_line(path, line_no, format!("paragraph id `{}` is used twice", block.id)));
+            }
+            current = Some(block);
+        } else if let Some(block) = current.as_mut() {
+            block.markdown.push_str(line);
+            block.markdown.push('\n');
+        } else {
+            preamble.push_str(line);
+            preamble.push('\n');
+        }
+    }
+    blocks.extend(current);
+    if !preamble.trim().is_empty() {
+        let id = if blocks.is_empty() { "" } else { "intro" };
+        blocks.insert(
+            0,
+            Block { id: id.into(), lines: None, source_hash: None, markdown: preamble, file_line: first_line },
+        );
+    }
+    for block in &mut blocks {
+        block.markdown = block.markdown.trim().to_string();
+    }
+    Ok(blocks)
+}
+
+fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
+    let mut parts = marker.split_whitespace();
+    let id = parts.next().unwrap_or_default();
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        return Err(Error::at_line(path, line, format!("`{{#{marker}}}`: a paragraph id is letters, digits, - and _")));
+    }
+    let mut block = Block { id: id.into(), lines: None, source_hash: None, markdown: String::new(), file_line: line };
+    for attr in parts {
+        match attr.split_once('=') {
+            Some(("lines", range)) => {
+                let (a, b) = range.split_once('-').unwrap_or((range, range));
+                match (a.parse(), b.parse()) {
+                    (Ok(a), Ok(b)) if a <= b => block.lines = Some([a, b]),
+                    _ => return Err(Error::at_line(path, line, format!("`lines={range}` must be a line or a range like 12-14"))),
+                }
+            }
+            Some(("zh", hash)) => block.source_hash = Some(hash.to_string()),
+            _ => {
+                return Err(Error::at_line(
+                    path,
+                    line,
+                    format!("unknown attribute `{attr}` in paragraph marker (known: lines=, zh=)"),
+                ));
+            }
+        }
+    }
+    Ok(block)
+}
+
+fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn line_of_key(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines().position(|l| l.starts_with(&format!("{key}:"))).map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_with_markers() {
+        let body = "\n{#p3 lines=3-6}\n民生无小事。\n\n{#p8 lines=8}\n## 标题\n";
+        let blocks = parse_blocks(Path::new("a.md"), body, 5).unwrap();
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[0].lines, Some([3, 6]));
+        assert_eq!(blocks[0].file_line, 6);
+        assert_eq!(blocks[1].markdown, "## 标题");
+    }
+
+    #[test]
+    fn bad_marker_names_the_line() {
+        let err = parse_blocks(Path::new("a.md"), "{#p3 lines=9-2}\n文\n", 7).unwrap_err();
+        assert!(err.to_string().starts_with("a.md:7:"), "{err}");
+    }
+
+    #[test]
+    fn front_matter_must_close() {
+        let err = split_front_matter(Path::new("a.md"), "---\ntitle: x\n").unwrap_err();
+        assert!(err.to_string().contains("not closed"));
+    }
+}

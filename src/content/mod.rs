@@ -1,0 +1,7 @@
+//! Content: the annotated Markdown articles in `content/` and their English
+//! translations, loaded into the [`model`] types.
+
+mod load;
+pub mod model;
+
+pub use load::{load_articles, parse_blocks, split_front_matter};

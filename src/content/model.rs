@@ -1,0 +1,154 @@
+//! The content model: what an article is once loaded from `content/` — front
+//! matter, paragraphs with stable ids and source lines, photo notes, facts, and
+//! the English translation keyed by paragraph id.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Front matter of a Chinese article (`content/articles/<slug>.md`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct FrontMatter {
+    pub title: String,
+    /// Why the title is not the printed headline, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title_note: Option<String>,
+    pub slug: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deck: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    /// `YYYY` or `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// How the date was inferred from the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_basis: Option<String>,
+    /// Seed file the article was ingested from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_lines: Option<[usize; 2]>,
+    /// A printed continuation mark such as `（上接1版）`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continued_from: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub photographers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<String>,
+    /// Photo captions, shown as figure notes after the paragraph they follow.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    /// Every figure the text states.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<Fact>,
+}
+
+/// A photo caption printed with the article.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Figure {
+    pub caption: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// Paragraph after which the note is shown (none: before the body).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lines: Option<[usize; 2]>,
+}
+
+/// A figure stated by the text.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    /// Paragraph the figure is stated in.
+    pub para: String,
+    /// The figure as printed, e.g. `1.81亿元`, `1400余家`.
+    pub text: String,
+    /// Normalised value: `1.81亿` → 181000000.
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_high: Option<f64>,
+    /// Unit or counted noun, e.g. `元`, `人次`, `%`.
+    pub unit: String,
+    /// 余, 多, 超, 近, 约, 以上, 以下 …
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// `amount`, `percent`, `count`, `measure`, `duration`, `date`, `year`, `period`.
+    pub kind: String,
+    /// The phrase the figure describes.
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+}
+
+/// Front matter of an English translation (`content/articles/<slug>.en.md`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct TranslationFront {
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deck: Option<String>,
+    /// 'In brief': a short English summary.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Background for readers new to Chinese local government.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+    /// Captions in the order of the Chinese `figures`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<String>,
+    /// English labels of facts, by fact id.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: BTreeMap<String, String>,
+}
+
+/// One block of an article body: a paragraph, heading or list, with a stable id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub id: String,
+    /// Seed lines the block was ingested from.
+    pub lines: Option<[usize; 2]>,
+    /// Hash of the Chinese text a translated block was made from.
+    pub source_hash: Option<String>,
+    pub markdown: String,
+    /// Line of the block's marker in its content file.
+    pub file_line: usize,
+}
+
+/// An English translation of an article.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub path: PathBuf,
+    pub front: TranslationFront,
+    pub blocks: Vec<Block>,
+}
+
+/// An article as loaded from `content/`.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub path: PathBuf,
+    pub front: FrontMatter,
+    /// Body text before the first block marker (hand-written intros), if any.
+    pub blocks: Vec<Block>,
+    pub translation: Option<Translation>,
+}
+
+impl Article {
+    /// The English block translating the Chinese block `id`, if written.
+    pub fn english(&self, id: &str) -> Option<&Block> {
+        self.translation.as_ref()?.blocks.iter().find(|b| b.id == id)
+    }
+}
+
+/// Short hash of a Chinese block's text, stored with its translation to detect staleness.
+pub fn block_hash(markdown: &str) -> String {
+    crate::fsutil::sha256_hex(markdown.trim())[..12].to_string()
+}

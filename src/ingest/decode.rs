@@ -1,0 +1,115 @@
+//! Seed decoding: turns the bytes of a seed into text, detecting UTF-8 (with or
+//! without BOM), UTF-16 and GB18030/GBK, and refusing empty or binary files.
+
+use crate::error::{Error, Result};
+use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use std::path::Path;
+
+/// A decoded seed and the encoding it was found in.
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Decodes seed bytes, or explains why they are not a text seed.
+pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::in_file(path, "the seed is empty: it holds no text to ingest"));
+    }
+    let (text, encoding) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        (decode_strict(path, enc, &bytes[bom..])?, enc.name())
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_string(), "UTF-8")
+    } else if let Some(enc) = utf16_without_bom(bytes) {
+        (decode_strict(path, enc, bytes)?, enc.name())
+    } else if bytes.contains(&0) {
+        return Err(binary(path));
+    } else {
+        let text = decode_strict(path, GB18030, bytes).map_err(|_| {
+            Error::in_file(
+                path,
+                "the seed is neither UTF-8, UTF-16 nor GB18030/GBK text; convert it to UTF-8",
+            )
+        })?;
+        (text, "GB18030")
+    };
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 100 > text.chars().count().max(1) {
+        return Err(binary(path));
+    }
+    Ok(Decoded { text, encoding })
+}
+
+fn binary(path: &Path) -> Error {
+    Error::in_file(path, "the seed looks like a binary file, not text; seeds must be plain text")
+}
+
+fn decode_strict(path: &Path, enc: &'static Encoding, bytes: &[u8]) -> Result<String> {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(Error::in_file(
+            path,
+            format!("the seed is not valid {} text; convert it to UTF-8", enc.name()),
+        ));
+    }
+    Ok(text.into_owned())
+}
+
+/// Recognises UTF-16 without a byte-order mark by its many zero bytes on one side.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    let zero_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // ASCII-heavy UTF-16 has a zero in nearly every pair; CJK-heavy has few zeros
+    // but then valid UTF-8 or GB18030 would rarely be rejected first.
+    if zero_odd * 3 > pairs && zero_even * 10 < pairs {
+        Some(UTF_16LE)
+    } else if zero_even * 3 > pairs && zero_odd * 10 < pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> Result<Decoded> {
+        decode_seed(Path::new("seed.txt"), bytes)
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode("民生".as_bytes()).unwrap().text, "民生");
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice("民生".as_bytes());
+        assert_eq!(decode(&bom).unwrap().text, "民生");
+    }
+
+    #[test]
+    fn gbk_and_utf16_are_converted() {
+        let (gbk, _, _) = GB18030.encode("江北区民生实事，办到群众心坎上。");
+        let d = decode(&gbk).unwrap();
+        assert_eq!(d.text, "江北区民生实事，办到群众心坎上。");
+        assert_eq!(d.encoding, "gb18030");
+        let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
+        for unit in "民生 2022".encode_utf16() {
+            utf16.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16).unwrap().text, "民生 2022");
+    }
+
+    #[test]
+    fn empty_and_binary_are_refused() {
+        assert!(decode(b"  \n\n").unwrap_err().to_string().contains("empty"));
+        let png = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF, 0x00, 0x01];
+        assert!(decode(&png).unwrap_err().to_string().contains("binary"));
+    }
+}

@@ -1,0 +1,188 @@
+//! Writes a news item as an annotated Markdown article: YAML front matter, then
+//! body blocks each introduced by a `{#id lines=a-b}` marker (stable id and
+//! source line range).
+
+use super::items::{BlockKind, Item};
+use super::{facts, meta};
+use crate::content::model::{Fact, Figure, FrontMatter};
+use pinyin::ToPinyin;
+
+/// Everything known about the page an item comes from.
+pub struct PageInfo<'a> {
+    pub seed_name: &'a str,
+    pub district: Option<String>,
+    pub year: Option<(i32, String)>,
+}
+
+/// A generated article: its path under `content/` and its text.
+pub struct Draft {
+    pub rel_path: String,
+    pub slug: String,
+    pub text: String,
+}
+
+/// Builds the Markdown article for one item. `slug` must already be unique.
+pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
+    let ids = block_ids(item);
+    let body_text: String = item.body.iter().map(block_plain_text).collect::<Vec<_>>().join("\n");
+    let title = item.title.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+    let topics = meta::infer_topics(&format!("{title}\n{body_text}"));
+    let district = meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone());
+    let mut all_facts: Vec<Fact> = Vec::new();
+    for (block, id) in item.body.iter().zip(&ids) {
+        let text = block_plain_text(block);
+        let topic = meta::main_topic(&text).or_else(|| topics.first().cloned());
+        all_facts.extend(facts::extract_facts(id, &text, topic.as_deref()));
+    }
+    let figures = item
+        .captions
+        .iter()
+        .map(|c| Figure {
+            caption: c.text.clone(),
+            credit: c.credit.clone(),
+            after: c.after.map(|a| ids[a].clone()),
+            lines: Some([c.first, c.last]),
+        })
+        .collect();
+    let front = FrontMatter {
+        title,
+        title_note: item
+            .title_inferred
+            .then(|| "Printed without a headline on this page; title taken from its first sentence.".into()),
+        slug: slug.to_string(),
+        deck: item.deck.as_ref().map(|d| d.text.clone()),
+        district,
+        date: page.year.as_ref().map(|(y, _)| y.to_string()),
+        date_basis: page.year.as_ref().map(|(_, s)| format!("latest year named on the page: “{s}…”")),
+        source: Some(page.seed_name.to_string()),
+        source_lines: Some([item.first, item.last]),
+        continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),
+        topics,
+        authors: item.authors.clone(),
+        photographers: item.photographers(),
+        credits: item.credits.clone(),
+        figures,
+        facts: all_facts,
+    };
+    let yaml = serde_yaml::to_string(&front).expect("front matter serialises");
+    let mut text = format!("---\n{yaml}---\n");
+    for (block, id) in item.body.iter().zip(&ids) {
+        let lines = if block.first == block.last {
+            format!("{}", block.first)
+        } else {
+            format!("{}-{}", block.first, block.last)
+        };
+        text.push_str(&format!("\n{{#{id} lines={lines}}}\n{}\n", block_markdown(block)));
+    }
+    Draft {
+        rel_path: format!("articles/{slug}.md"),
+        slug: slug.to_string(),
+        text,
+    }
+}
+
+/// Ids `p<first line>`, with a letter added where two blocks start on one line.
+fn block_ids(item: &Item) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for block in &item.body {
+        let base = format!("p{}", block.first);
+        let mut id = base.clone();
+        let mut n = 0u8;
+        while ids.contains(&id) {
+            id = format!("{base}{}", (b'a' + n) as char);
+            n += 1;
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+fn block_plain_text(block: &super::items::ItemBlock) -> String {
+    match &block.kind {
+        BlockKind::List(entries) => entries.join("\n"),
+        _ => block.text.clone(),
+    }
+}
+
+fn block_markdown(block: &super::items::ItemBlock) -> String {
+    match &block.kind {
+        BlockKind::Paragraph => escape_markdown(&block.text),
+        BlockKind::Label => format!("## {}", escape_markdown(&block.text)),
+        BlockKind::Heading if block.in_labelled_section => format!("### {}", escape_markdown(&block.text)),
+        BlockKind::Heading => format!("## {}", escape_markdown(&block.text)),
+        BlockKind::List(entries) => entries
+            .iter()
+            .map(|e| format!("- {}", escape_markdown(e)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// Escapes the characters Markdown would read as markup, so that text stays text.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        let special = matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' | '&')
+            || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // `1. ` or `1) ` at the start would become a list
+    if let Some(pos) = out.find(|c: char| !c.is_ascii_digit())
+        && pos > 0
+        && matches!(out[pos..].chars().next(), Some('.' | ')'))
+        && out[pos + 1..].starts_with(' ')
+    {
+        out.insert(pos, '\\');
+    }
+    out
+}
+
+/// An ASCII slug from a title: the pinyin of each run of Han characters,
+/// hyphen-separated, at most about 40 characters.
+pub fn slugify(title: &str) -> String {
+    const MAX: usize = 40;
+    let mut slug = String::new();
+    let mut pending_hyphen = false;
+    for c in title.chars() {
+        let piece = match c.to_pinyin() {
+            Some(p) => p.plain().replace('ü', "v"),
+            None if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().to_string(),
+            None => {
+                pending_hyphen = !slug.is_empty();
+                continue;
+            }
+        };
+        let extra = piece.len() + usize::from(pending_hyphen);
+        if slug.len() + extra > MAX {
+            break;
+        }
+        if pending_hyphen {
+            slug.push('-');
+            pending_hyphen = false;
+        }
+        slug.push_str(&piece);
+    }
+    if slug.is_empty() { "article".into() } else { slug }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_pinyin_runs() {
+        assert_eq!(slugify("江北 实施“民生立区”行动 建设高品质生活示范区"), "jiangbei-shishi-minshengliqu-xingdong");
+        assert_eq!(slugify("我区启动2023春运交通安保工作"), "woquqidong2023chunyunjiaotonganbaogongzuo");
+        assert_eq!(slugify("市第五届人大代表履职贡献奖出炉"), "shidiwujierendadaibiaolvzhigongxianjiangch");
+    }
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(escape_markdown("- 开展"), "\\- 开展");
+        assert_eq!(escape_markdown("a*b_c"), "a\\*b\\_c");
+        assert_eq!(escape_markdown("1. 一是"), "1\\. 一是");
+    }
+}

@@ -1,0 +1,54 @@
+//! Ingest: turns the raw newspaper texts in `seeds/` into annotated Markdown
+//! articles in `content/`, one per news item, without ever overwriting what an
+//! editor changed by hand.
+
+mod decode;
+pub mod emit;
+pub mod facts;
+pub mod items;
+mod manifest;
+pub mod meta;
+pub mod segment;
+pub mod text;
+
+pub use decode::decode_seed;
+pub use manifest::{IngestOptions, IngestReport, run};
+
+use emit::{Draft, PageInfo, emit_article, slugify};
+use items::Item;
+
+/// Splits a seed's text into its news items.
+pub fn page_items(text: &str) -> Vec<Item> {
+    let segments = segment::segment_page(text);
+    items::split_items(&segments, &meta::district_short_names())
+}
+
+/// Turns a seed's text into article drafts. `taken` holds slugs already used
+/// elsewhere in the site; new slugs are added to it.
+pub fn ingest_text(seed_name: &str, text: &str, taken: &mut Vec<String>) -> Vec<Draft> {
+    let items = page_items(text);
+    let page_text: String = items
+        .iter()
+        .flat_map(|i| i.body.iter().map(|b| b.text.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let page = PageInfo {
+        seed_name,
+        district: meta::infer_district(&page_text),
+        year: meta::infer_year(&page_text),
+    };
+    items
+        .iter()
+        .map(|item| {
+            let base = slugify(item.title.as_ref().map_or("", |t| t.text.as_str()));
+            let mut slug = base.clone();
+            let mut n = 2;
+            while taken.contains(&slug) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            taken.push(slug.clone());
+            emit_article(item, &page, &slug)
+        })
+        .collect()
+}

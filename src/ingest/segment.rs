@@ -1,0 +1,410 @@
+//! Page segmentation: turns the lines of a seed into typed segments (paragraph
+//! text, headings, labels, lists, captions, bylines, credits, page marks),
+//! rejoining hard-wrapped lines and sentences broken by blank lines or captions.
+
+use super::text::{collapse_doubled, collapse_repeat, ends_sentence, han_count, is_han, remove_stray_spaces};
+
+/// One line of a seed, numbered from 1.
+#[derive(Debug, Clone)]
+pub struct SrcLine {
+    pub no: usize,
+    pub text: String,
+}
+
+/// What a stretch of the page is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Body text; `dateline` holds the reporters named by a leading `本报讯（记者 …）`.
+    Text { text: String, dateline: Option<Vec<String>> },
+    /// A short line without sentence end: a headline, deck or section heading.
+    /// `glued` headings were printed on the line right above their paragraph.
+    Heading { text: String, glued: bool },
+    /// A section label such as `核心提示`, `数读民生`, `链接`.
+    Label(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A photo caption and its photographer, if credited.
+    Caption { text: String, credit: Option<String> },
+    /// Names of the writers, possibly followed by a picture credit.
+    Byline { names: Vec<String>, credit: Option<String> },
+    /// A picture credit line (`图片除署名外由…提供`).
+    Credit(String),
+    /// A continuation mark such as `（上接1版）`.
+    Continued(String),
+}
+
+/// A typed stretch of the page with its line range.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    pub kind: Kind,
+    pub first: usize,
+    pub last: usize,
+    /// Blank lines before the segment on the page.
+    pub gap_before: usize,
+}
+
+const LABELS: &[&str] = &["核心提示", "数读民生", "链接", "相关链接", "编者按", "延伸阅读"];
+
+/// Splits a seed's text into segments.
+pub fn segment_page(text: &str) -> Vec<Segment> {
+    let lines: Vec<SrcLine> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| SrcLine {
+            no: i + 1,
+            text: l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_string(),
+        })
+        .collect();
+    let mut segments = Vec::new();
+    let mut gap = 0;
+    let mut run: Vec<SrcLine> = Vec::new();
+    for line in lines {
+        if line.text.is_empty() {
+            if !run.is_empty() {
+                split_run(std::mem::take(&mut run), gap, &mut segments);
+                gap = 0;
+            }
+            gap += 1;
+        } else {
+            run.push(line);
+        }
+    }
+    if !run.is_empty() {
+        split_run(run, gap, &mut segments);
+    }
+    reclassify_captions(&mut segments);
+    join_broken_paragraphs(segments)
+}
+
+/// Splits one run of consecutive non-empty lines into segments.
+fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
+    let mut acc: Vec<&SrcLine> = Vec::new();
+    let mut gap_before = gap;
+    let push = |kind: Kind, first: usize, last: usize, out: &mut Vec<Segment>, gap_before: &mut usize| {
+        out.push(Segment { kind, first, last, gap_before: *gap_before });
+        *gap_before = 0;
+    };
+    // In wide text every line is a paragraph; in narrow columns a sentence that
+    // ends on a line much shorter than the column ends its paragraph.
+    let run_width = run.iter().map(|l| display_width(&l.text)).fold(0.0, f64::max);
+    let mut i = 0;
+    while i < run.len() {
+        let line = &run[i];
+        let flush = |acc: &mut Vec<&SrcLine>, out: &mut Vec<Segment>, gap_before: &mut usize| {
+            if let (Some(first), Some(last)) = (acc.first(), acc.last()) {
+                let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
+                let kind = classify_text(&joined);
+                out.push(Segment { kind, first: first.no, last: last.no, gap_before: *gap_before });
+                *gap_before = 0;
+                acc.clear();
+            }
+        };
+        if let Some(mark) = continued_mark(&line.text) {
+            flush(&mut acc, out, &mut gap_before);
+            push(Kind::Continued(mark.to_string()), line.no, line.no, out, &mut gap_before);
+            let rest = line.text[mark.len()..].trim();
+            if !rest.is_empty() {
+                let kind = classify_text(rest);
+                out.push(Segment { kind, first: line.no, last: line.no, gap_before: 0 });
+            }
+            i += 1;
+            continue;
+        }
+        if is_caption_start(&line.text) {
+            flush(&mut acc, out, &mut gap_before);
+            // A ▲ caption runs on to the line with its credit (or to the next ▲).
+            let mut j = i;
+            if run[i].text.starts_with('▲') {
+                while !line_has_credit(&run[j].text) && j + 1 < run.len() && !run[j + 1].text.starts_with('▲') {
+                    j += 1;
+                }
+            }
+            let text = join_lines(run[i..=j].iter().map(|l| l.text.as_str()));
+            push(parse_caption(&text), run[i].no, run[j].no, out, &mut gap_before);
+            i = j + 1;
+            continue;
+        }
+        if let Some(kind) = parse_byline_or_credit(&line.text) {
+            flush(&mut acc, out, &mut gap_before);
+            push(kind, line.no, line.no, out, &mut gap_before);
+            i += 1;
+            continue;
+        }
+        if line.text.ends_with("——") && i + 1 < run.len() {
+            let pending = join_lines(acc.iter().map(|l| l.text.as_str()));
+            let candidate = format!("{pending}{}", line.text);
+            if candidate.chars().count() <= 24 && !candidate.contains('。') && !candidate.contains('，') {
+                let first = acc.first().map_or(line.no, |l| l.no);
+                acc.clear();
+                let text = candidate.trim_end_matches('—').to_string();
+                push(Kind::Heading { text, glued: true }, first, line.no, out, &mut gap_before);
+                i += 1;
+                continue;
+            }
+        }
+        if acc.last().is_some_and(|prev| {
+            let width = display_width(&prev.text);
+            ends_sentence(&prev.text) && (run_width > 40.0 || width < run_width * 0.6)
+        }) {
+            flush(&mut acc, out, &mut gap_before);
+        }
+        acc.push(line);
+        i += 1;
+    }
+    if let (Some(first), Some(last)) = (acc.first(), acc.last()) {
+        let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
+        let kind = if acc.iter().all(|l| is_list_line(&l.text)) {
+            Kind::List(acc.iter().map(|l| remove_stray_spaces(strip_bullet(&l.text))).collect())
+        } else {
+            classify_text(&joined)
+        };
+        out.push(Segment { kind, first: first.no, last: last.no, gap_before });
+    }
+}
+
+/// Printed width of a line: Chinese characters count 1, ASCII characters ½.
+fn display_width(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+}
+
+/// Joins hard-wrapped lines: Chinese has no spaces between words, so none is added.
+fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let needs_space = out.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
+            && line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if needs_space {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn continued_mark(line: &str) -> Option<&str> {
+    for (open, close) in [("（上接", "版）"), ("（下转", "版）"), ("(上接", "版)")] {
+        if let Some(rest) = line.strip_prefix(open)
+            && let Some(end) = rest.find(close)
+            && rest[..end].chars().all(|c| c.is_ascii_digit() || c == ' ')
+        {
+            return Some(&line[..open.len() + end + close.len()]);
+        }
+    }
+    None
+}
+
+fn line_has_credit(line: &str) -> bool {
+    line.contains("摄/") || line.contains("摄摄//") || line.contains("摄／")
+}
+
+fn is_caption_start(line: &str) -> bool {
+    line.starts_with('▲') || line_has_credit(line)
+}
+
+fn parse_caption(text: &str) -> Kind {
+    let text = collapse_doubled(text);
+    let text = text.trim_start_matches('▲').trim();
+    let (caption, credit) = match text.rfind("摄/").or_else(|| text.rfind("摄／")) {
+        Some(at) => {
+            let credit = text[at..].trim_start_matches("摄/").trim_start_matches("摄／").trim();
+            (text[..at].trim(), Some(collapse_repeat(credit)))
+        }
+        None => (text, None),
+    };
+    Kind::Caption { text: remove_stray_spaces(&collapse_repeat(caption)), credit }
+}
+
+fn is_person_name(token: &str) -> bool {
+    let n = token.chars().count();
+    (2..=3).contains(&n) && token.chars().all(is_han)
+}
+
+/// A line of reporters' names (`王彩艳 杨敏`, `记者 刘静`), possibly followed by
+/// a picture credit, or a credit line alone.
+fn parse_byline_or_credit(line: &str) -> Option<Kind> {
+    if let Some(credit) = picture_credit(line) {
+        if credit.len() == line.trim().len() {
+            return Some(Kind::Credit(credit.to_string()));
+        }
+    }
+    let mut tokens: Vec<&str> = line.split_whitespace().collect();
+    let role = matches!(tokens.first(), Some(&("记者" | "本报记者" | "通讯员")));
+    if role {
+        tokens.remove(0);
+    }
+    let mut names = Vec::new();
+    let mut rest = Vec::new();
+    for (k, token) in tokens.iter().enumerate() {
+        if rest.is_empty() && is_person_name(token) {
+            names.push(token.to_string());
+        } else {
+            rest = tokens[k..].to_vec();
+            break;
+        }
+    }
+    let credit = match rest.join(" ") {
+        r if r.is_empty() => None,
+        r => Some(picture_credit(&r).filter(|c| c.len() == r.len())?.to_string()),
+    };
+    let enough = names.len() >= 2 || (role && !names.is_empty());
+    enough.then_some(Kind::Byline { names, credit })
+}
+
+fn picture_credit(text: &str) -> Option<&str> {
+    let text = text.trim();
+    (text.starts_with("图片") && text.ends_with("提供") && text.chars().count() <= 30).then_some(text)
+}
+
+fn is_list_line(line: &str) -> bool {
+    ["- ", "• ", "· ", "●"].iter().any(|b| line.starts_with(b))
+}
+
+fn strip_bullet(line: &str) -> &str {
+    line.trim_start_matches(['-', '•', '·', '●']).trim_start()
+}
+
+/// Whether a text has the shape of a heading rather than of a sentence.
+pub fn looks_like_heading(text: &str) -> bool {
+    let n = text.chars().count();
+    if is_scene_heading(text) {
+        return true;
+    }
+    let shaped = !ends_sentence(text) && !text.contains('。') && (!text.contains('，') || text.contains("——"));
+    // a headline line may carry several parts separated by spaces
+    let parts_short = text.split(' ').all(|p| p.chars().count() <= 32);
+    shaped && (n <= 32 || (n <= 64 && text.contains(' ') && parts_short && !text.contains('，')))
+}
+
+/// `镜头1 …`: numbered scene headings, which may end in punctuation.
+fn is_scene_heading(text: &str) -> bool {
+    text.strip_prefix("镜头").and_then(|r| r.chars().next()).is_some_and(|c| c.is_ascii_digit())
+}
+
+fn classify_text(joined: &str) -> Kind {
+    let trimmed = joined.trim();
+    if LABELS.contains(&trimmed) {
+        return Kind::Label(trimmed.to_string());
+    }
+    if looks_like_heading(trimmed) {
+        let text = trimmed.trim_end_matches('—').to_string();
+        return Kind::Heading { text, glued: false };
+    }
+    let (text, dateline) = split_dateline(trimmed);
+    Kind::Text { text: remove_stray_spaces(text), dateline }
+}
+
+/// `本报讯（记者 王偲媞）正文` → (`正文`, [`王偲媞`]).
+fn split_dateline(text: &str) -> (&str, Option<Vec<String>>) {
+    let Some(rest) = text.strip_prefix("本报讯") else {
+        return (text, None);
+    };
+    if let Some(inner) = rest.strip_prefix('（').or_else(|| rest.strip_prefix('('))
+        && let Some(end) = inner.find(['）', ')'])
+    {
+        let names = inner[..end]
+            .split_whitespace()
+            .filter(|t| !matches!(*t, "记者" | "通讯员" | "本报记者"))
+            .map(str::to_string)
+            .collect();
+        let close = inner[end..].chars().next().map_or(0, char::len_utf8);
+        return (&inner[end + close..], Some(names));
+    }
+    (rest, Some(Vec::new()))
+}
+
+/// Short heading-shaped stretches that are really photo captions without credit:
+/// those set apart by the wide gap the page leaves around pictures, and short
+/// name-like lines printed right after another caption.
+fn reclassify_captions(segments: &mut [Segment]) {
+    for i in 0..segments.len() {
+        let Kind::Heading { text, glued: false } = &segments[i].kind else {
+            continue;
+        };
+        let after_caption = i > 0
+            && matches!(segments[i - 1].kind, Kind::Caption { .. })
+            && segments[i].gap_before <= 1
+            && !text.contains(' ')
+            && !text.contains("——")
+            && text.chars().count() <= 16;
+        let set_apart = segments[i].gap_before >= 3 && !is_scene_heading(text);
+        if after_caption || set_apart {
+            segments[i].kind = Kind::Caption { text: text.clone(), credit: None };
+        }
+    }
+}
+
+/// Rejoins paragraphs broken by a blank line or by a caption printed in the
+/// middle of a sentence. Captions found inside move after the joined paragraph.
+fn join_broken_paragraphs(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    let mut held: Vec<Segment> = Vec::new(); // captions met while a paragraph is open
+    for seg in segments {
+        let open_index = out.iter().rposition(|s| matches!(s.kind, Kind::Text { .. }));
+        let open = held.is_empty() && out.last().is_some_and(is_open_text)
+            || !held.is_empty() && open_index.is_some_and(|k| k == out.len() - 1 && is_open_text(&out[k]));
+        match &seg.kind {
+            Kind::Caption { .. } | Kind::Credit(_) if open => held.push(seg),
+            Kind::Text { text, dateline: None } if open => {
+                let last = out.last_mut().expect("open paragraph");
+                if let Kind::Text { text: before, .. } = &mut last.kind {
+                    before.push_str(text);
+                }
+                last.last = seg.last;
+                out.append(&mut held);
+            }
+            _ => {
+                out.append(&mut held);
+                out.push(seg);
+            }
+        }
+    }
+    out.append(&mut held);
+    out
+}
+
+fn is_open_text(seg: &Segment) -> bool {
+    matches!(&seg.kind, Kind::Text { text, .. } if !ends_sentence(text) && han_count(text) > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        segment_page(text).into_iter().map(|s| s.kind).collect()
+    }
+
+    #[test]
+    fn hard_wraps_and_blank_lines_inside_sentences_are_joined() {
+        let page = "创新构建“政府主导+市场引擎+社会参\n\n与”的养老服务体系，退费时长压减\n80%。\n";
+        assert_eq!(
+            kinds(page),
+            vec![Kind::Text { text: "创新构建“政府主导+市场引擎+社会参与”的养老服务体系，退费时长压减80%。".into(), dateline: None }]
+        );
+    }
+
+    #[test]
+    fn caption_in_the_middle_of_a_sentence_moves_after_it() {
+        let page = "普惠性幼儿园在园幼儿比例保持在85%以上，小\n\n\n\n市民群众在三溪公园休憩\n\n区配套幼儿园治理率达100%。\n";
+        let k = kinds(page);
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert!(matches!(&k[0], Kind::Text { text, .. } if text.ends_with("小区配套幼儿园治理率达100%。")));
+        assert!(matches!(&k[1], Kind::Caption { text, credit: None } if text == "市民群众在三溪公园休憩"));
+    }
+
+    #[test]
+    fn bylines_credits_captions_and_datelines() {
+        let page = "鲜活注脚。\n王彩艳 陈佳佳 图片除署名外由江北区教委提供\n 市民在鸿恩寺图书馆阅读 摄/李显彦\n\n本报讯（记者 王偲媞）“砰砰砰……”1月8日，爆破。\n";
+        let k = kinds(page);
+        assert!(matches!(&k[1], Kind::Byline { names, credit: Some(c) } if names == &["王彩艳", "陈佳佳"] && c.contains("江北区教委")));
+        assert!(matches!(&k[2], Kind::Caption { credit: Some(c), .. } if c == "李显彦"));
+        assert!(matches!(&k[3], Kind::Text { dateline: Some(n), text } if n == &["王偲媞"] && text.starts_with("“砰砰砰")));
+    }
+
+    #[test]
+    fn glued_heading_is_split_from_its_paragraph() {
+        let k = kinds("城市更新有机生\n长——\n\n江北区打造18公里滨江步道。\n\n养老服务“三级联动”提质增效——\n创新构建体系。\n");
+        assert_eq!(k[0], Kind::Heading { text: "城市更新有机生长".into(), glued: false });
+        assert_eq!(k[2], Kind::Heading { text: "养老服务“三级联动”提质增效".into(), glued: true });
+    }
+}

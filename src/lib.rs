@@ -1,0 +1,20 @@
+//! minsheng: a static site generator that turns raw Chinese news texts about
+//! district livelihood projects into a bilingual explainer site.
+//!
+//! Data flows one way: `seeds/` → [`ingest`] → `content/` → [`content`] →
+//! [`markdown`] and [`render`] → [`output`] → `public/`. [`build`] runs the
+//! whole chain; [`serve`] and [`check`] reuse it.
+
+pub mod build;
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod fsutil;
+pub mod ingest;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod serve;
+
+pub use error::{Error, Result};

@@ -1,0 +1,150 @@
+//! The `minsheng` command line: parses arguments and calls the library.
+
+use clap::{Parser, Subcommand};
+use minsheng::build::{BuildOptions, build};
+use minsheng::check::{Severity, check};
+use minsheng::ingest::{IngestOptions, run as ingest};
+use minsheng::serve::{ServeOptions, serve};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turns raw Chinese news texts about district livelihood projects into a
+/// bilingual (Chinese / English) explainer website.
+#[derive(Parser)]
+#[command(name = "minsheng", version, about)]
+struct Cli {
+    /// Project folder (holds config.yaml, seeds/, content/, themes/).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    /// Print stage timings.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default: public/).
+    Build {
+        /// Output folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Absolute URL the site is deployed at, e.g. https://example.org/sub/.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Build, serve on loopback, and with --watch rebuild and reload browsers on change.
+    Serve {
+        /// Rebuild on change and reload open browser tabs.
+        #[arg(long)]
+        watch: bool,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to bind (default loopback only).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Output folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Report problems (untranslated or stale paragraphs, broken links) without writing output.
+    Check,
+    /// Turn changed seeds into articles in content/ (hand-edited articles are kept).
+    Ingest {
+        /// Regenerate every seed and overwrite hand-edited articles.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("internal error: {info}\nThis is a bug in minsheng; please report it with the input that caused it.");
+    }));
+    let cli = Cli::parse();
+    match std::panic::catch_unwind(|| run(cli)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(error)) => {
+            eprintln!("error: {error}");
+            ExitCode::from(if error.is_user_error() { 1 } else { 2 })
+        }
+        Err(_) => ExitCode::from(2),
+    }
+}
+
+fn run(cli: Cli) -> minsheng::Result<ExitCode> {
+    match cli.command {
+        Command::Build { out, base_url } => {
+            let report = build(&BuildOptions { root: cli.root, out, base_url, no_minify: false })?;
+            print_ingest(&report.ingest);
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+            if cli.verbose {
+                for (stage, ms) in &report.timings {
+                    eprintln!("  {stage:<8} {ms:>8.1} ms");
+                }
+            }
+            println!("built {} articles, {} pages into {}", report.articles, report.pages, report.out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { watch, port, bind, out } => {
+            serve(ServeOptions { build: BuildOptions { root: cli.root, out, base_url: None, no_minify: true }, bind, port, watch })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check => {
+            let report = check(&cli.root)?;
+            for f in &report.findings {
+                let level = match f.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "note",
+                };
+                if f.severity > Severity::Info || cli.verbose {
+                    let at = if f.location.is_empty() { String::new() } else { format!("{}: ", f.location) };
+                    println!("{level}: {at}{}", f.message);
+                }
+            }
+            let (done, total): (usize, usize) = report.coverage.iter().fold((0, 0), |(d, t), c| (d + c.translated, t + c.total));
+            for c in &report.coverage {
+                println!("{:<48} {:>4}/{:<4} translated{}", c.slug, c.translated, c.total, if c.stale > 0 { format!(", {} stale", c.stale) } else { String::new() });
+            }
+            println!("translation coverage: {done}/{total} paragraphs");
+            let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+            println!("{errors} error(s)");
+            Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Ingest { force } => {
+            let report = ingest(&cli.root, IngestOptions { force })?;
+            print_ingest(&report);
+            println!(
+                "ingest: {} file(s) written, {} seed(s) unchanged, {} hand-edited file(s) kept",
+                report.written.len(),
+                report.unchanged_seeds,
+                report.kept.len()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_ingest(report: &minsheng::ingest::IngestReport) {
+    for path in &report.written {
+        eprintln!("ingest: wrote {}", path.display());
+    }
+    for path in &report.removed {
+        eprintln!("ingest: removed {} (its seed no longer produces it)", path.display());
+    }
+    for (kept, new) in &report.kept {
+        eprintln!(
+            "ingest: {} was edited by hand and is kept; the regenerated version is in {} (use `minsheng ingest --force` to overwrite)",
+            kept.display(),
+            new.display()
+        );
+    }
+    for note in &report.notes {
+        eprintln!("ingest: {note}");
+    }
+}

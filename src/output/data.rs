@@ -1,0 +1,108 @@
+//! Data exports: every extracted figure as `data/facts.json` and `data/facts.csv`.
+
+use crate::content::model::Article;
+use crate::render::OutFile;
+use crate::render::format::fact_english;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct FactRow<'a> {
+    article: &'a str,
+    paragraph: &'a str,
+    id: &'a str,
+    figure: &'a str,
+    value: f64,
+    value_high: Option<f64>,
+    unit: &'a str,
+    qualifier: Option<&'a str>,
+    kind: &'a str,
+    label: &'a str,
+    label_en: Option<&'a str>,
+    figure_en: String,
+    topic: Option<&'a str>,
+    district: Option<&'a str>,
+}
+
+/// `data/facts.json` and `data/facts.csv`.
+pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
+    let mut rows = Vec::new();
+    for article in articles {
+        let labels = article.translation.as_ref().map(|t| &t.front.facts);
+        for fact in &article.front.facts {
+            rows.push(FactRow {
+                article: &article.front.slug,
+                paragraph: &fact.para,
+                id: &fact.id,
+                figure: &fact.text,
+                value: fact.value,
+                value_high: fact.value_high,
+                unit: &fact.unit,
+                qualifier: fact.qualifier.as_deref(),
+                kind: &fact.kind,
+                label: &fact.label,
+                label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
+                figure_en: fact_english(fact),
+                topic: fact.topic.as_deref(),
+                district: article.front.district.as_deref(),
+            });
+        }
+    }
+    rows.sort_by(|a, b| a.article.cmp(b.article).then(natural(a.id).cmp(&natural(b.id))));
+    let json = serde_json::to_string_pretty(&rows).expect("facts serialise");
+    let mut csv = String::from(
+        "article,paragraph,id,figure,value,value_high,unit,qualifier,kind,label,label_en,figure_en,topic,district\n",
+    );
+    for r in &rows {
+        let fields = [
+            r.article.to_string(),
+            r.paragraph.to_string(),
+            r.id.to_string(),
+            r.figure.to_string(),
+            number(r.value),
+            r.value_high.map(number).unwrap_or_default(),
+            r.unit.to_string(),
+            r.qualifier.unwrap_or_default().to_string(),
+            r.kind.to_string(),
+            r.label.to_string(),
+            r.label_en.unwrap_or_default().to_string(),
+            r.figure_en.clone(),
+            r.topic.unwrap_or_default().to_string(),
+            r.district.unwrap_or_default().to_string(),
+        ];
+        csv.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        csv.push('\n');
+    }
+    vec![
+        OutFile { path: "data/facts.json".into(), bytes: json.into_bytes() },
+        OutFile { path: "data/facts.csv".into(), bytes: csv.into_bytes() },
+    ]
+}
+
+/// Sort key that orders `p9-2` before `p10-1`.
+fn natural(id: &str) -> Vec<(String, u64)> {
+    id.split('-')
+        .map(|part| {
+            let digits: String = part.chars().filter(|c| c.is_ascii_digit()).collect();
+            let letters: String = part.chars().filter(|c| !c.is_ascii_digit()).collect();
+            (letters, digits.parse().unwrap_or(0))
+        })
+        .collect()
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+}
+
+/// Quotes a CSV field when needed (RFC 4180), and defuses spreadsheet formulas.
+fn csv_field(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@']) && field.parse::<f64>().is_err() {
+        format!("'{field}")
+    } else {
+        field.to_string()
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}

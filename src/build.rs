@@ -48,7 +48,11 @@ fn lap(timings: &mut Vec<(&'static str, f64)>, name: &'static str, start: &mut I
 }
 
 /// Loads configuration and content, ingesting changed seeds first.
-pub fn load(root: &Path, base_url: Option<&str>, timings: &mut Vec<(&'static str, f64)>) -> Result<Loaded> {
+pub fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    timings: &mut Vec<(&'static str, f64)>,
+) -> Result<Loaded> {
     let mut clock = Instant::now();
     let (mut config, mut warnings) = Config::load(root)?;
     if let Some(url) = base_url {
@@ -60,23 +64,42 @@ pub fn load(root: &Path, base_url: Option<&str>, timings: &mut Vec<(&'static str
     warnings.extend(content_warnings);
     let seeds = load_seed_texts(&config.root)?;
     lap(timings, "load", &mut clock);
-    Ok(Loaded { config, articles, seeds, warnings, ingest })
+    Ok(Loaded {
+        config,
+        articles,
+        seeds,
+        warnings,
+        ingest,
+    })
 }
 
 /// Builds the site.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Vec::new();
     let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
-    let out = options.out.clone().unwrap_or_else(|| loaded.config.output_dir.clone());
-    let out = if out.is_absolute() { out } else { std::env::current_dir().unwrap_or_default().join(out) };
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| loaded.config.output_dir.clone());
+    let out = if out.is_absolute() {
+        out
+    } else {
+        std::env::current_dir().unwrap_or_default().join(out)
+    };
     output::check_output_dir(&loaded.config.root, &out)?;
     let mut clock = Instant::now();
     let theme = Theme::load(&loaded.config)?;
-    let mut files: Vec<OutFile> = render::render_site(&loaded.config, &theme, &loaded.articles, &loaded.seeds)?;
+    let mut files: Vec<OutFile> =
+        render::render_site(&loaded.config, &theme, &loaded.articles, &loaded.seeds)?;
     files.extend(output::data::fact_files(&loaded.articles));
     lap(&mut timings, "render", &mut clock);
     let statics: Vec<(String, PathBuf)> = theme.static_files.into_iter().collect();
-    output::write_site(&out, &files, &statics, loaded.config.minify && !options.no_minify)?;
+    output::write_site(
+        &out,
+        &files,
+        &statics,
+        loaded.config.minify && !options.no_minify,
+    )?;
     lap(&mut timings, "write", &mut clock);
     Ok(BuildReport {
         out,
@@ -95,7 +118,11 @@ fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
     if !dir.is_dir() {
         return Ok(seeds);
     }
-    for entry in walkdir::WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(&dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| crate::Error::in_file(&dir, e.to_string()))?;
         let name = entry.file_name().to_string_lossy().to_string();
         if !entry.file_type().is_file() || !name.ends_with(".txt") || name.starts_with('.') {
@@ -103,7 +130,10 @@ fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
         }
         let bytes = crate::fsutil::read(entry.path())?;
         let decoded = ingest::decode_seed(entry.path(), &bytes)?;
-        seeds.push(SeedText { name, text: decoded.text.replace("\r\n", "\n").replace('\r', "\n") });
+        seeds.push(SeedText {
+            name,
+            text: decoded.text.replace("\r\n", "\n").replace('\r', "\n"),
+        });
     }
     Ok(seeds)
 }

@@ -52,7 +52,11 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     let loaded = load(root, None, &mut timings)?;
     let mut report = CheckReport::default();
     for warning in &loaded.warnings {
-        report.findings.push(Finding { severity: Severity::Warning, location: String::new(), message: warning.clone() });
+        report.findings.push(Finding {
+            severity: Severity::Warning,
+            location: String::new(),
+            message: warning.clone(),
+        });
     }
     for article in &loaded.articles {
         check_article(article, &loaded.articles, &mut report);
@@ -72,9 +76,17 @@ fn at(path: &Path, line: usize) -> String {
 }
 
 fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
-    let mut coverage = Coverage { slug: article.front.slug.clone(), translated: 0, total: article.blocks.len(), stale: 0 };
+    let mut coverage = Coverage {
+        slug: article.front.slug.clone(),
+        translated: 0,
+        total: article.blocks.len(),
+        stale: 0,
+    };
     for block in &article.blocks {
-        match article.english(&block.id).filter(|b| !b.markdown.is_empty()) {
+        match article
+            .english(&block.id)
+            .filter(|b| !b.markdown.is_empty())
+        {
             Some(english) => {
                 coverage.translated += 1;
                 if english.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()) {
@@ -101,7 +113,10 @@ fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
                 report.findings.push(Finding {
                     severity: Severity::Error,
                     location: at(&translation.path, english.file_line),
-                    message: format!("translation of paragraph {} has no Chinese paragraph with that id", english.id),
+                    message: format!(
+                        "translation of paragraph {} has no Chinese paragraph with that id",
+                        english.id
+                    ),
                 });
             }
         }
@@ -111,7 +126,10 @@ fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
             report.findings.push(Finding {
                 severity: Severity::Error,
                 location: article.path.display().to_string(),
-                message: format!("fact {} points to paragraph {}, which does not exist", fact.id, fact.para),
+                message: format!(
+                    "fact {} points to paragraph {}, which does not exist",
+                    fact.id, fact.para
+                ),
             });
             continue;
         };
@@ -127,7 +145,12 @@ fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
 }
 
 /// Internal links in Markdown (`../slug/`, `#p12`) must point to an article or paragraph that exists.
-fn check_links(article: &Article, block: &crate::content::model::Block, all: &[Article], report: &mut CheckReport) {
+fn check_links(
+    article: &Article,
+    block: &crate::content::model::Block,
+    all: &[Article],
+    report: &mut CheckReport,
+) {
     for event in pulldown_cmark::Parser::new(&block.markdown) {
         let pulldown_cmark::Event::Start(pulldown_cmark::Tag::Link { dest_url, .. }) = event else {
             continue;
@@ -137,8 +160,16 @@ fn check_links(article: &Article, block: &crate::content::model::Block, all: &[A
             continue;
         }
         let (path, anchor) = url.split_once('#').unwrap_or((&url, ""));
-        let slug = path.trim_matches('/').rsplit('/').next().unwrap_or_default();
-        let target = if slug.is_empty() || slug == "." { Some(article) } else { all.iter().find(|a| a.front.slug == slug) };
+        let slug = path
+            .trim_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default();
+        let target = if slug.is_empty() || slug == "." {
+            Some(article)
+        } else {
+            all.iter().find(|a| a.front.slug == slug)
+        };
         let broken = match target {
             None => true,
             Some(t) => !anchor.is_empty() && !t.blocks.iter().any(|b| b.id == anchor),

@@ -76,7 +76,8 @@ impl Config {
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            let value: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| yaml_error(&path, &e, 0))?;
+            let value: serde_yaml::Value =
+                serde_yaml::from_str(&text).map_err(|e| yaml_error(&path, &e, 0))?;
             warnings.extend(unknown_keys(&path, &value, KNOWN_KEYS));
             serde_yaml::from_value(value).map_err(|e| yaml_error(&path, &e, 0))?
         };
@@ -89,23 +90,38 @@ impl Config {
         let base_url = match raw.base_url.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(url) => Some(normalize_base_url(url).ok_or_else(|| {
-                Error::in_file(path, format!("base_url `{url}` must start with http:// or https://"))
+                Error::in_file(
+                    path,
+                    format!("base_url `{url}` must start with http:// or https://"),
+                )
             })?),
         };
         let theme = raw.theme.unwrap_or_else(|| "default".into());
         if theme.is_empty() || theme.contains(['/', '\\']) || theme.starts_with('.') {
-            return Err(Error::in_file(path, format!("theme `{theme}` must be a folder name under themes/")));
+            return Err(Error::in_file(
+                path,
+                format!("theme `{theme}` must be a folder name under themes/"),
+            ));
         }
         let theme_dir = root.join("themes").join(&theme);
         if !theme_dir.is_dir() {
-            return Err(Error::in_file(path, format!("theme `{theme}` not found: no folder {}", theme_dir.display())));
+            return Err(Error::in_file(
+                path,
+                format!(
+                    "theme `{theme}` not found: no folder {}",
+                    theme_dir.display()
+                ),
+            ));
         }
         let output_dir = root.join(raw.output_dir.unwrap_or_else(|| "public".into()));
         let raw_html = match raw.raw_html.as_deref().unwrap_or("escape") {
             "escape" => RawHtml::Escape,
             "strip" => RawHtml::Strip,
             other => {
-                return Err(Error::in_file(path, format!("raw_html `{other}` must be `escape` or `strip`")));
+                return Err(Error::in_file(
+                    path,
+                    format!("raw_html `{other}` must be `escape` or `strip`"),
+                ));
             }
         };
         Ok(Config {
@@ -125,10 +141,11 @@ impl Config {
 
     /// Replaces the base URL (from `--base-url`).
     pub fn set_base_url(&mut self, url: &str) -> Result<()> {
-        self.base_url = Some(
-            normalize_base_url(url)
-                .ok_or_else(|| Error::Refused(format!("--base-url `{url}` must start with http:// or https://")))?,
-        );
+        self.base_url = Some(normalize_base_url(url).ok_or_else(|| {
+            Error::Refused(format!(
+                "--base-url `{url}` must start with http:// or https://"
+            ))
+        })?);
         Ok(())
     }
 }
@@ -147,11 +164,29 @@ fn normalize_base_url(url: &str) -> Option<String> {
 /// Turns a YAML error into one that names the file and the line (`line_offset` is
 /// the number of lines before the YAML text in its file).
 pub fn yaml_error(path: &Path, error: &serde_yaml::Error, line_offset: usize) -> Error {
-    let message = error.to_string();
+    let message = shift_line_numbers(&error.to_string(), line_offset);
     match error.location() {
         Some(at) => Error::at_line(path, at.line() + line_offset, message),
         None => Error::at_line(path, line_offset + 1, message),
     }
+}
+
+/// Rewrites `line N` in a YAML message into file line numbers.
+fn shift_line_numbers(message: &str, offset: usize) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("line ") {
+        out.push_str(&rest[..at + 5]);
+        rest = &rest[at + 5..];
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        match digits.parse::<usize>() {
+            Ok(n) => out.push_str(&(n + offset).to_string()),
+            Err(_) => out.push_str(&digits),
+        }
+        rest = &rest[digits.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Warnings for top-level keys of `value` that are not in `known`, each naming
@@ -164,8 +199,15 @@ pub fn unknown_keys(path: &Path, value: &serde_yaml::Value, known: &[&str]) -> V
         .filter_map(|k| k.as_str())
         .filter(|k| !known.contains(k))
         .map(|k| {
-            let closest = known.iter().min_by_key(|c| edit_distance(k, c)).copied().unwrap_or("");
-            format!("{}: unknown key `{k}` (did you mean `{closest}`?)", path.display())
+            let closest = known
+                .iter()
+                .min_by_key(|c| edit_distance(k, c))
+                .copied()
+                .unwrap_or("");
+            format!(
+                "{}: unknown key `{k}` (did you mean `{closest}`?)",
+                path.display()
+            )
         })
         .collect()
 }
@@ -194,12 +236,18 @@ mod tests {
         let value: serde_yaml::Value = serde_yaml::from_str("titel: x\ntheme: default").unwrap();
         let warnings = unknown_keys(Path::new("config.yaml"), &value, KNOWN_KEYS);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].contains("`titel`") && warnings[0].contains("`title`"), "{warnings:?}");
+        assert!(
+            warnings[0].contains("`titel`") && warnings[0].contains("`title`"),
+            "{warnings:?}"
+        );
     }
 
     #[test]
     fn base_url_gets_trailing_slash() {
-        assert_eq!(normalize_base_url("https://a.org/sub").as_deref(), Some("https://a.org/sub/"));
+        assert_eq!(
+            normalize_base_url("https://a.org/sub").as_deref(),
+            Some("https://a.org/sub/")
+        );
         assert_eq!(normalize_base_url("/sub"), None);
     }
 }

@@ -61,7 +61,9 @@ enum Command {
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
-        eprintln!("internal error: {info}\nThis is a bug in minsheng; please report it with the input that caused it.");
+        eprintln!(
+            "internal error: {info}\nThis is a bug in minsheng; please report it with the input that caused it."
+        );
     }));
     let cli = Cli::parse();
     match std::panic::catch_unwind(|| run(cli)) {
@@ -77,7 +79,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> minsheng::Result<ExitCode> {
     match cli.command {
         Command::Build { out, base_url } => {
-            let report = build(&BuildOptions { root: cli.root, out, base_url, no_minify: false })?;
+            let report = build(&BuildOptions {
+                root: cli.root,
+                out,
+                base_url,
+                no_minify: false,
+            })?;
             print_ingest(&report.ingest);
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
@@ -87,11 +94,31 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
                     eprintln!("  {stage:<8} {ms:>8.1} ms");
                 }
             }
-            println!("built {} articles, {} pages into {}", report.articles, report.pages, report.out.display());
+            println!(
+                "built {} articles, {} pages into {}",
+                report.articles,
+                report.pages,
+                report.out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { watch, port, bind, out } => {
-            serve(ServeOptions { build: BuildOptions { root: cli.root, out, base_url: None, no_minify: true }, bind, port, watch })?;
+        Command::Serve {
+            watch,
+            port,
+            bind,
+            out,
+        } => {
+            serve(ServeOptions {
+                build: BuildOptions {
+                    root: cli.root,
+                    out,
+                    base_url: None,
+                    no_minify: true,
+                },
+                bind,
+                port,
+                watch,
+            })?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check => {
@@ -103,18 +130,43 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
                     Severity::Info => "note",
                 };
                 if f.severity > Severity::Info || cli.verbose {
-                    let at = if f.location.is_empty() { String::new() } else { format!("{}: ", f.location) };
+                    let at = if f.location.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}: ", f.location)
+                    };
                     println!("{level}: {at}{}", f.message);
                 }
             }
-            let (done, total): (usize, usize) = report.coverage.iter().fold((0, 0), |(d, t), c| (d + c.translated, t + c.total));
+            let (done, total): (usize, usize) = report
+                .coverage
+                .iter()
+                .fold((0, 0), |(d, t), c| (d + c.translated, t + c.total));
             for c in &report.coverage {
-                println!("{:<48} {:>4}/{:<4} translated{}", c.slug, c.translated, c.total, if c.stale > 0 { format!(", {} stale", c.stale) } else { String::new() });
+                println!(
+                    "{:<48} {:>4}/{:<4} translated{}",
+                    c.slug,
+                    c.translated,
+                    c.total,
+                    if c.stale > 0 {
+                        format!(", {} stale", c.stale)
+                    } else {
+                        String::new()
+                    }
+                );
             }
             println!("translation coverage: {done}/{total} paragraphs");
-            let errors = report.findings.iter().filter(|f| f.severity == Severity::Error).count();
+            let errors = report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
             println!("{errors} error(s)");
-            Ok(if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Ingest { force } => {
             let report = ingest(&cli.root, IngestOptions { force })?;
@@ -135,7 +187,10 @@ fn print_ingest(report: &minsheng::ingest::IngestReport) {
         eprintln!("ingest: wrote {}", path.display());
     }
     for path in &report.removed {
-        eprintln!("ingest: removed {} (its seed no longer produces it)", path.display());
+        eprintln!(
+            "ingest: removed {} (its seed no longer produces it)",
+            path.display()
+        );
     }
     for (kept, new) in &report.kept {
         eprintln!(

@@ -9,7 +9,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
 /// Renders Markdown to an HTML fragment.
 pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
@@ -27,13 +28,23 @@ pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
                     out_events.push(Event::Text(raw.clone()));
                 }
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => out_events.push(Event::Start(Tag::Link {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out_events.push(Event::Start(Tag::Link {
                 link_type: *link_type,
                 dest_url: safe_url(dest_url),
                 title: title.clone(),
                 id: id.clone(),
             })),
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => out_events.push(Event::Start(Tag::Image {
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => out_events.push(Event::Start(Tag::Image {
                 link_type: *link_type,
                 dest_url: safe_url(dest_url),
                 title: title.clone(),
@@ -53,12 +64,19 @@ pub fn to_plain_text(markdown: &str) -> String {
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => {
-                if out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric()) {
-                    out.push(' ');
-                }
+            Event::SoftBreak | Event::HardBreak
+                if out
+                    .chars()
+                    .last()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()) =>
+            {
+                out.push(' ')
             }
-            Event::End(_) if !out.ends_with(' ') && out.chars().last().is_some_and(|c| c.is_ascii()) => out.push(' '),
+            Event::End(_)
+                if !out.ends_with(' ') && out.chars().last().is_some_and(|c| c.is_ascii()) =>
+            {
+                out.push(' ')
+            }
             _ => {}
         }
     }
@@ -66,7 +84,11 @@ pub fn to_plain_text(markdown: &str) -> String {
 }
 
 fn safe_url<'a>(url: &CowStr<'a>) -> CowStr<'a> {
-    let lower: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase();
+    let lower: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
     let scheme_end = lower.find(':');
     let path_start = lower.find(['/', '?', '#']);
     let has_scheme = match (scheme_end, path_start) {
@@ -74,8 +96,14 @@ fn safe_url<'a>(url: &CowStr<'a>) -> CowStr<'a> {
         (Some(_), None) => true,
         _ => false,
     };
-    let allowed = ["http:", "https:", "mailto:"].iter().any(|s| lower.starts_with(s));
-    if has_scheme && !allowed { CowStr::Borrowed("#") } else { url.clone() }
+    let allowed = ["http:", "https:", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    if has_scheme && !allowed {
+        CowStr::Borrowed("#")
+    } else {
+        url.clone()
+    }
 }
 
 fn last_char_before(events: &[Event], i: usize) -> Option<char> {
@@ -98,14 +126,26 @@ mod tests {
 
     #[test]
     fn chinese_line_breaks_leave_no_space() {
-        assert_eq!(to_html("民生无小事，\n枝叶总关情。", RawHtml::Escape), "<p>民生无小事，枝叶总关情。</p>\n");
-        assert_eq!(to_html("in brief\ntext", RawHtml::Escape), "<p>in brief text</p>\n");
-        assert_eq!(to_html("江北区\n**民生**", RawHtml::Escape), "<p>江北区<strong>民生</strong></p>\n");
+        assert_eq!(
+            to_html("民生无小事，\n枝叶总关情。", RawHtml::Escape),
+            "<p>民生无小事，枝叶总关情。</p>\n"
+        );
+        assert_eq!(
+            to_html("in brief\ntext", RawHtml::Escape),
+            "<p>in brief text</p>\n"
+        );
+        assert_eq!(
+            to_html("江北区\n**民生**", RawHtml::Escape),
+            "<p>江北区<strong>民生</strong></p>\n"
+        );
     }
 
     #[test]
     fn raw_html_and_scripts_are_neutralised() {
-        let html = to_html("<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JaVaScRiPt:alert(2))", RawHtml::Escape);
+        let html = to_html(
+            "<script>alert(1)</script>\n\n[x](javascript:alert(1)) [y](JaVaScRiPt:alert(2))",
+            RawHtml::Escape,
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.to_lowercase().contains("href=\"javascript"), "{html}");
         assert!(to_html("a <b>b</b>", RawHtml::Strip).contains("<p>a b</p>"));

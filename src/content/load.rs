@@ -10,8 +10,22 @@ use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
 
 const ARTICLE_KEYS: &[&str] = &[
-    "title", "title_note", "slug", "deck", "district", "date", "date_basis", "source", "source_lines",
-    "continued_from", "topics", "authors", "photographers", "credits", "figures", "facts",
+    "title",
+    "title_note",
+    "slug",
+    "deck",
+    "district",
+    "date",
+    "date_basis",
+    "source",
+    "source_lines",
+    "continued_from",
+    "topics",
+    "authors",
+    "photographers",
+    "credits",
+    "figures",
+    "facts",
 ];
 const TRANSLATION_KEYS: &[&str] = &["title", "deck", "summary", "context", "figures", "facts"];
 
@@ -24,7 +38,10 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
         return Ok((articles, warnings));
     }
     for path in markdown_files(content_dir, &mut warnings)? {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if name.ends_with(".en.md") || name.starts_with('_') {
             continue;
         }
@@ -38,7 +55,11 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
         if let Some((_, other)) = seen.iter().find(|(s, _)| *s == article.front.slug) {
             errors.push(Error::in_file(
                 &article.path,
-                format!("slug `{}` is already used by {}", article.front.slug, other.display()),
+                format!(
+                    "slug `{}` is already used by {}",
+                    article.front.slug,
+                    other.display()
+                ),
             ));
         }
         seen.push((&article.front.slug, &article.path));
@@ -56,7 +77,10 @@ fn markdown_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf
             continue;
         }
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if entry.file_type().is_file() && !hidden && entry.path().extension().is_some_and(|e| e == "md") {
+        if entry.file_type().is_file()
+            && !hidden
+            && entry.path().extension().is_some_and(|e| e == "md")
+        {
             files.push(entry.into_path());
         }
     }
@@ -71,14 +95,21 @@ fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article> {
         return Err(Error::at_line(path, 2, "front matter needs a `title`"));
     }
     if front.slug.is_empty() {
-        front.slug = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        front.slug = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
     }
     if !is_valid_slug(&front.slug) {
         let line = line_of_key(yaml, "slug").map_or(2, |l| l + 1);
         return Err(Error::at_line(
             path,
             line,
-            format!("slug `{}` must be lowercase ASCII letters, digits and hyphens", front.slug),
+            format!(
+                "slug `{}` must be lowercase ASCII letters, digits and hyphens",
+                front.slug
+            ),
         ));
     }
     let blocks = parse_blocks(path, body, body_line)?;
@@ -108,10 +139,20 @@ fn load_translation(path: &Path, warnings: &mut Vec<Warning>) -> Result<Translat
     })
 }
 
-fn parse_front<T: DeserializeOwned>(path: &Path, yaml: &str, keys: &[&str], warnings: &mut Vec<Warning>) -> Result<T> {
-    let value: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))?;
+fn parse_front<T: DeserializeOwned>(
+    path: &Path,
+    yaml: &str,
+    keys: &[&str],
+    warnings: &mut Vec<Warning>,
+) -> Result<T> {
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))?;
     if !value.is_mapping() && !value.is_null() {
-        return Err(Error::at_line(path, 2, "front matter must be a mapping of `key: value` lines"));
+        return Err(Error::at_line(
+            path,
+            2,
+            "front matter must be a mapping of `key: value` lines",
+        ));
     }
     warnings.extend(unknown_keys(path, &value, keys));
     serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))
@@ -133,7 +174,11 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'
         }
         offset += line.len();
     }
-    Err(Error::at_line(path, 1, "front matter is not closed by a `---` line"))
+    Err(Error::at_line(
+        path,
+        1,
+        "front matter is not closed by a `---` line",
+    ))
 }
 
 /// Parses a body into blocks. Each block starts with a marker line
@@ -145,13 +190,21 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
     let mut preamble = String::new();
     for (i, line) in body.lines().enumerate() {
         let line_no = first_line + i;
-        if let Some(marker) = line.trim().strip_prefix("{#").and_then(|m| m.strip_suffix('}')) {
+        if let Some(marker) = line
+            .trim()
+            .strip_prefix("{#")
+            .and_then(|m| m.strip_suffix('}'))
+        {
             if let Some(done) = current.take() {
                 blocks.push(done);
             }
             let block = parse_marker(path, line_no, marker)?;
             if blocks.iter().any(|b| b.id == block.id) {
-                return Err(Error::at_line(path, line_no, format!("paragraph id `{}` is used twice", block.id)));
+                return Err(Error::at_line(
+                    path,
+                    line_no,
+                    format!("paragraph id `{}` is used twice", block.id),
+                ));
             }
             current = Some(block);
         } else if let Some(block) = current.as_mut() {
@@ -167,7 +220,13 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
         let id = if blocks.is_empty() { "" } else { "intro" };
         blocks.insert(
             0,
-            Block { id: id.into(), lines: None, source_hash: None, markdown: preamble, file_line: first_line },
+            Block {
+                id: id.into(),
+                lines: None,
+                source_hash: None,
+                markdown: preamble,
+                file_line: first_line,
+            },
         );
     }
     for block in &mut blocks {
@@ -179,17 +238,37 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
 fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
     let mut parts = marker.split_whitespace();
     let id = parts.next().unwrap_or_default();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-        return Err(Error::at_line(path, line, format!("`{{#{marker}}}`: a paragraph id is letters, digits, - and _")));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return Err(Error::at_line(
+            path,
+            line,
+            format!("`{{#{marker}}}`: a paragraph id is letters, digits, - and _"),
+        ));
     }
-    let mut block = Block { id: id.into(), lines: None, source_hash: None, markdown: String::new(), file_line: line };
+    let mut block = Block {
+        id: id.into(),
+        lines: None,
+        source_hash: None,
+        markdown: String::new(),
+        file_line: line,
+    };
     for attr in parts {
         match attr.split_once('=') {
             Some(("lines", range)) => {
                 let (a, b) = range.split_once('-').unwrap_or((range, range));
                 match (a.parse(), b.parse()) {
                     (Ok(a), Ok(b)) if a <= b => block.lines = Some([a, b]),
-                    _ => return Err(Error::at_line(path, line, format!("`lines={range}` must be a line or a range like 12-14"))),
+                    _ => {
+                        return Err(Error::at_line(
+                            path,
+                            line,
+                            format!("`lines={range}` must be a line or a range like 12-14"),
+                        ));
+                    }
                 }
             }
             Some(("zh", hash)) => block.source_hash = Some(hash.to_string()),
@@ -208,11 +287,15 @@ fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
 fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty()
         && !slug.starts_with('-')
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn line_of_key(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines().position(|l| l.starts_with(&format!("{key}:"))).map(|i| i + 1)
+    yaml.lines()
+        .position(|l| l.starts_with(&format!("{key}:")))
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -144,7 +144,11 @@ pub struct Article {
 impl Article {
     /// The English block translating the Chinese block `id`, if written.
     pub fn english(&self, id: &str) -> Option<&Block> {
-        self.translation.as_ref()?.blocks.iter().find(|b| b.id == id)
+        self.translation
+            .as_ref()?
+            .blocks
+            .iter()
+            .find(|b| b.id == id)
     }
 }
 

@@ -6,6 +6,7 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::path::Path;
 
 /// A decoded seed and the encoding it was found in.
+#[derive(Debug)]
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
@@ -14,7 +15,10 @@ pub struct Decoded {
 /// Decodes seed bytes, or explains why they are not a text seed.
 pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::in_file(path, "the seed is empty: it holds no text to ingest"));
+        return Err(Error::in_file(
+            path,
+            "the seed is empty: it holds no text to ingest",
+        ));
     }
     let (text, encoding) = if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         (decode_strict(path, enc, &bytes[bom..])?, enc.name())
@@ -44,7 +48,10 @@ pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
 }
 
 fn binary(path: &Path) -> Error {
-    Error::in_file(path, "the seed looks like a binary file, not text; seeds must be plain text")
+    Error::in_file(
+        path,
+        "the seed looks like a binary file, not text; seeds must be plain text",
+    )
 }
 
 fn decode_strict(path: &Path, enc: &'static Encoding, bytes: &[u8]) -> Result<String> {
@@ -52,7 +59,10 @@ fn decode_strict(path: &Path, enc: &'static Encoding, bytes: &[u8]) -> Result<St
     if had_errors {
         return Err(Error::in_file(
             path,
-            format!("the seed is not valid {} text; convert it to UTF-8", enc.name()),
+            format!(
+                "the seed is not valid {} text; convert it to UTF-8",
+                enc.name()
+            ),
         ));
     }
     Ok(text.into_owned())
@@ -98,7 +108,7 @@ mod tests {
         let (gbk, _, _) = GB18030.encode("江北区民生实事，办到群众心坎上。");
         let d = decode(&gbk).unwrap();
         assert_eq!(d.text, "江北区民生实事，办到群众心坎上。");
-        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.encoding, "GB18030");
         let mut utf16: Vec<u8> = vec![0xFF, 0xFE];
         for unit in "民生 2022".encode_utf16() {
             utf16.extend_from_slice(&unit.to_le_bytes());
@@ -109,7 +119,9 @@ mod tests {
     #[test]
     fn empty_and_binary_are_refused() {
         assert!(decode(b"  \n\n").unwrap_err().to_string().contains("empty"));
-        let png = [0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF, 0x00, 0x01];
+        let png = [
+            0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0xFF, 0x00, 0x01,
+        ];
         assert!(decode(&png).unwrap_err().to_string().contains("binary"));
     }
 }

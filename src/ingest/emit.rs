@@ -24,10 +24,20 @@ pub struct Draft {
 /// Builds the Markdown article for one item. `slug` must already be unique.
 pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
     let ids = block_ids(item);
-    let body_text: String = item.body.iter().map(block_plain_text).collect::<Vec<_>>().join("\n");
-    let title = item.title.as_ref().map(|t| t.text.clone()).unwrap_or_default();
+    let body_text: String = item
+        .body
+        .iter()
+        .map(block_plain_text)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let title = item
+        .title
+        .as_ref()
+        .map(|t| t.text.clone())
+        .unwrap_or_default();
     let topics = meta::infer_topics(&format!("{title}\n{body_text}"));
-    let district = meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone());
+    let district =
+        meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone());
     let mut all_facts: Vec<Fact> = Vec::new();
     for (block, id) in item.body.iter().zip(&ids) {
         let text = block_plain_text(block);
@@ -46,14 +56,17 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         .collect();
     let front = FrontMatter {
         title,
-        title_note: item
-            .title_inferred
-            .then(|| "Printed without a headline on this page; title taken from its first sentence.".into()),
+        title_note: item.title_inferred.then(|| {
+            "Printed without a headline on this page; title taken from its first sentence.".into()
+        }),
         slug: slug.to_string(),
         deck: item.deck.as_ref().map(|d| d.text.clone()),
         district,
         date: page.year.as_ref().map(|(y, _)| y.to_string()),
-        date_basis: page.year.as_ref().map(|(_, s)| format!("latest year named on the page: “{s}…”")),
+        date_basis: page
+            .year
+            .as_ref()
+            .map(|(_, s)| format!("latest year named on the page: “{s}…”")),
         source: Some(page.seed_name.to_string()),
         source_lines: Some([item.first, item.last]),
         continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),
@@ -72,7 +85,10 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         } else {
             format!("{}-{}", block.first, block.last)
         };
-        text.push_str(&format!("\n{{#{id} lines={lines}}}\n{}\n", block_markdown(block)));
+        text.push_str(&format!(
+            "\n{{#{id} lines={lines}}}\n{}\n",
+            block_markdown(block)
+        ));
     }
     Draft {
         rel_path: format!("articles/{slug}.md"),
@@ -108,7 +124,9 @@ fn block_markdown(block: &super::items::ItemBlock) -> String {
     match &block.kind {
         BlockKind::Paragraph => escape_markdown(&block.text),
         BlockKind::Label => format!("## {}", escape_markdown(&block.text)),
-        BlockKind::Heading if block.in_labelled_section => format!("### {}", escape_markdown(&block.text)),
+        BlockKind::Heading if block.in_labelled_section => {
+            format!("### {}", escape_markdown(&block.text))
+        }
         BlockKind::Heading => format!("## {}", escape_markdown(&block.text)),
         BlockKind::List(entries) => entries
             .iter()
@@ -122,8 +140,10 @@ fn block_markdown(block: &super::items::ItemBlock) -> String {
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
-        let special = matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' | '&')
-            || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
+        let special = matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+        ) || (i == 0 && matches!(c, '#' | '-' | '+' | '='));
         if special {
             out.push('\\');
         }
@@ -165,7 +185,11 @@ pub fn slugify(title: &str) -> String {
         }
         slug.push_str(&piece);
     }
-    if slug.is_empty() { "article".into() } else { slug }
+    if slug.is_empty() {
+        "article".into()
+    } else {
+        slug
+    }
 }
 
 #[cfg(test)]
@@ -174,9 +198,18 @@ mod tests {
 
     #[test]
     fn slugs_are_pinyin_runs() {
-        assert_eq!(slugify("江北 实施“民生立区”行动 建设高品质生活示范区"), "jiangbei-shishi-minshengliqu-xingdong");
-        assert_eq!(slugify("我区启动2023春运交通安保工作"), "woquqidong2023chunyunjiaotonganbaogongzuo");
-        assert_eq!(slugify("市第五届人大代表履职贡献奖出炉"), "shidiwujierendadaibiaolvzhigongxianjiangch");
+        assert_eq!(
+            slugify("江北 实施“民生立区”行动 建设高品质生活示范区"),
+            "jiangbei-shishi-minshengliqu-xingdong"
+        );
+        assert_eq!(
+            slugify("我区启动2023春运交通安保工作"),
+            "woquqidong2023chunyunjiaotonganbaogong"
+        );
+        assert_eq!(
+            slugify("市第五届人大代表履职贡献奖出炉"),
+            "shidiwujierendadaibiaolvzhigongxianjiang"
+        );
     }
 
     #[test]

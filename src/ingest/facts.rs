@@ -6,9 +6,47 @@ use crate::content::model::Fact;
 
 /// Units and counted nouns, longest first so that `人次` wins over `人`.
 const UNITS: &[&str] = &[
-    "平方米", "公里", "公斤", "小时", "分钟", "人次", "场次", "元", "人", "户", "个", "所", "家", "台", "张", "名",
-    "场", "次", "项", "条", "支", "件", "米", "天", "周", "座", "处", "间", "册", "辆", "套", "份", "位", "起", "栋",
-    "层", "岁", "倍", "年", "月", "日",
+    "平方米",
+    "公里",
+    "公斤",
+    "小时",
+    "分钟",
+    "人次",
+    "场次",
+    "元",
+    "人",
+    "户",
+    "个",
+    "所",
+    "家",
+    "台",
+    "张",
+    "名",
+    "场",
+    "次",
+    "项",
+    "条",
+    "支",
+    "件",
+    "米",
+    "天",
+    "周",
+    "座",
+    "处",
+    "间",
+    "册",
+    "辆",
+    "套",
+    "份",
+    "位",
+    "起",
+    "栋",
+    "层",
+    "岁",
+    "倍",
+    "年",
+    "月",
+    "日",
 ];
 
 const QUALIFIERS_BEFORE: &[&str] = &["超过", "不少于", "超", "近", "约", "逾"];
@@ -53,7 +91,11 @@ struct Scan<'a> {
 impl Scan<'_> {
     fn peek_str(&self, s: &str) -> bool {
         let n = s.chars().count();
-        self.pos + n <= self.chars.len() && self.chars[self.pos..self.pos + n].iter().copied().eq(s.chars())
+        self.pos + n <= self.chars.len()
+            && self.chars[self.pos..self.pos + n]
+                .iter()
+                .copied()
+                .eq(s.chars())
     }
     fn take_str(&mut self, options: &[&'static str]) -> Option<&'static str> {
         let found = options.iter().find(|o| self.peek_str(o)).copied()?;
@@ -62,7 +104,9 @@ impl Scan<'_> {
     }
     fn take_number(&mut self) -> Option<f64> {
         let start = self.pos;
-        while self.pos < self.chars.len() && (self.chars[self.pos].is_ascii_digit() || self.chars[self.pos] == '.') {
+        while self.pos < self.chars.len()
+            && (self.chars[self.pos].is_ascii_digit() || self.chars[self.pos] == '.')
+        {
             self.pos += 1;
         }
         let text: String = self.chars[start..self.pos].iter().collect();
@@ -108,7 +152,9 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
 /// A digit starts a figure unless it is part of a code or name (`5G`, `A区`, `1+3`).
 fn starts_number(chars: &[char], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| chars[k]);
-    !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '＋' | '-' | '—' | '〔'))
+    !before.is_some_and(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '＋' | '-' | '—' | '〔')
+    })
 }
 
 fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
@@ -119,7 +165,12 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
     if scan.peek_str("—") || scan.peek_str("-") || scan.peek_str("至") {
         let save = scan.pos;
         scan.pos += 1;
-        match scan.chars.get(scan.pos).filter(|c| c.is_ascii_digit()).and_then(|_| scan.take_number()) {
+        match scan
+            .chars
+            .get(scan.pos)
+            .filter(|c| c.is_ascii_digit())
+            .and_then(|_| scan.take_number())
+        {
             Some(high) => value_high = Some(high),
             None => scan.pos = save,
         }
@@ -129,7 +180,11 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
         multiplier = if m == "万" { 1e4 } else { 1e8 };
     }
     let after_number = scan.take_str(QUALIFIERS_AFTER);
-    if scan.chars.get(scan.pos).is_some_and(|c| c.is_ascii_alphabetic()) {
+    if scan
+        .chars
+        .get(scan.pos)
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
         return None; // 5G, 500Mbps
     }
     let unit = if scan.peek_str("%") || scan.peek_str("％") {
@@ -149,7 +204,11 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
     if unit == "年" && scan.peek_str("代") {
         return None;
     }
-    let after_unit = if after_number.is_none() { scan.take_str(&["以上", "以下", "左右"]) } else { None };
+    let after_unit = if after_number.is_none() {
+        scan.take_str(&["以上", "以下", "左右"])
+    } else {
+        None
+    };
     value *= multiplier;
     let value_high = value_high.map(|h| h * multiplier);
     let kind = if value_high.is_some() && matches!(unit.as_str(), "月" | "年" | "日") {
@@ -229,7 +288,23 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
     let mut end = start;
     let allowed = |c: char| {
         c.is_ascii_digit()
-            || matches!(c, '.' | '%' | '％' | '万' | '亿' | '—' | '-' | '至' | '余' | '多' | '超' | '近' | '约' | '逾' | '过')
+            || matches!(
+                c,
+                '.' | '%'
+                    | '％'
+                    | '万'
+                    | '亿'
+                    | '—'
+                    | '-'
+                    | '至'
+                    | '余'
+                    | '多'
+                    | '超'
+                    | '近'
+                    | '约'
+                    | '逾'
+                    | '过'
+            )
             || chinese_digit(c).is_some()
     };
     while end < chars.len() && allowed(chars[end]) {
@@ -239,7 +314,8 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
     if fact.kind == "date" {
         // 3月2日
         let mut e = start;
-        while e < chars.len() && (chars[e].is_ascii_digit() || chars[e] == '月' || chars[e] == '日') {
+        while e < chars.len() && (chars[e].is_ascii_digit() || chars[e] == '月' || chars[e] == '日')
+        {
             e += 1;
         }
         return e;
@@ -253,7 +329,9 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
         }
     }
     for q in ["以上", "以下", "左右"] {
-        if fact.qualifier.as_deref() == Some(q) && chars[end..].iter().take(2).copied().eq(q.chars()) {
+        if fact.qualifier.as_deref() == Some(q)
+            && chars[end..].iter().take(2).copied().eq(q.chars())
+        {
             end += 2;
         }
     }
@@ -262,10 +340,25 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
 
 /// The clause around a figure: from the previous to the next clause mark.
 fn clause(chars: &[char], start: usize, end: usize) -> String {
-    let is_mark = |c: &char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '（' | '）' | '\n');
-    let from = chars[..start].iter().rposition(is_mark).map_or(0, |p| p + 1);
-    let to = chars[end..].iter().position(is_mark).map_or(chars.len(), |p| end + p);
-    chars[from..to].iter().collect::<String>().trim().to_string()
+    let is_mark = |c: &char| {
+        matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | '（' | '）' | '\n'
+        )
+    };
+    let from = chars[..start]
+        .iter()
+        .rposition(is_mark)
+        .map_or(0, |p| p + 1);
+    let to = chars[end..]
+        .iter()
+        .position(is_mark)
+        .map_or(chars.len(), |p| end + p);
+    chars[from..to]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -281,9 +374,15 @@ mod tests {
     #[test]
     fn multipliers_and_units() {
         let f = one("为17.6万老年人建立动态档案");
-        assert_eq!((f.value, f.unit.as_str(), f.text.as_str()), (176_000.0, "", "17.6万"));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.text.as_str()),
+            (176_000.0, "", "17.6万")
+        );
         let f = one("发放就业补贴1.81亿元，");
-        assert_eq!((f.value, f.unit.as_str(), f.kind.as_str()), (181_000_000.0, "元", "amount"));
+        assert_eq!(
+            (f.value, f.unit.as_str(), f.kind.as_str()),
+            (181_000_000.0, "元", "amount")
+        );
         let f = one("共计发放补贴634.41万元。");
         assert!((f.value - 6_344_100.0).abs() < 0.01);
     }
@@ -291,27 +390,55 @@ mod tests {
     #[test]
     fn qualifiers() {
         let f = one("吸引1400余家企业参与");
-        assert_eq!((f.value, f.qualifier.as_deref(), f.unit.as_str()), (1400.0, Some("余"), "家"));
+        assert_eq!(
+            (f.value, f.qualifier.as_deref(), f.unit.as_str()),
+            (1400.0, Some("余"), "家")
+        );
         let f = one("公办园在园幼儿比例超过50%");
-        assert_eq!((f.value, f.qualifier.as_deref(), f.unit.as_str()), (50.0, Some("超过"), "%"));
+        assert_eq!(
+            (f.value, f.qualifier.as_deref(), f.unit.as_str()),
+            (50.0, Some("超过"), "%")
+        );
         let f = one("力争增设电梯30台以上");
-        assert_eq!((f.qualifier.as_deref(), f.text.as_str()), (Some("以上"), "30台以上"));
+        assert_eq!(
+            (f.qualifier.as_deref(), f.text.as_str()),
+            (Some("以上"), "30台以上")
+        );
         let f = one("投诉由去年的100多起下降为零");
-        assert_eq!((f.value, f.qualifier.as_deref(), f.unit.as_str()), (100.0, Some("多"), "起"));
+        assert_eq!(
+            (f.value, f.qualifier.as_deref(), f.unit.as_str()),
+            (100.0, Some("多"), "起")
+        );
         let f = one("日接待游客超万人次");
-        assert_eq!((f.value, f.qualifier.as_deref(), f.unit.as_str()), (10_000.0, Some("超"), "人次"));
+        assert_eq!(
+            (f.value, f.qualifier.as_deref(), f.unit.as_str()),
+            (10_000.0, Some("超"), "人次")
+        );
     }
 
     #[test]
     fn periods_dates_and_chinese_numerals() {
         let f = one("1—9月，共新增普惠性幼儿园");
-        assert_eq!((f.kind.as_str(), f.value, f.value_high), ("period", 1.0, Some(9.0)));
+        assert_eq!(
+            (f.kind.as_str(), f.value, f.value_high),
+            ("period", 1.0, Some(9.0))
+        );
         let f = one("3月2日，培训会举行");
         assert_eq!((f.kind.as_str(), f.text.as_str()), ("date", "3月2日"));
         let facts = extract_facts("p1", "江北区2022年十大区级重点民生实事", None);
         assert_eq!(facts.len(), 2, "{facts:?}");
-        assert_eq!((facts[0].kind.as_str(), facts[0].text.as_str()), ("year", "2022年"));
-        assert_eq!((facts[1].value, facts[1].unit.as_str(), facts[1].text.as_str()), (10.0, "大", "十大"));
+        assert_eq!(
+            (facts[0].kind.as_str(), facts[0].text.as_str()),
+            ("year", "2022年")
+        );
+        assert_eq!(
+            (
+                facts[1].value,
+                facts[1].unit.as_str(),
+                facts[1].text.as_str()
+            ),
+            (10.0, "大", "十大")
+        );
     }
 
     #[test]

@@ -98,8 +98,13 @@ pub fn split_items(segments: &[Segment], district_names: &[&str]) -> Vec<Item> {
     for seg in segments {
         let starts_story = match &seg.kind {
             Kind::Continued(_) => !items.last().is_some_and(Item::is_empty),
-            Kind::Text { dateline: Some(_), .. } => !items.last().is_some_and(Item::is_empty),
-            Kind::Heading { glued: false, .. } | Kind::Byline { .. } | Kind::Credit(_) | Kind::Caption { .. } => false,
+            Kind::Text {
+                dateline: Some(_), ..
+            } => !items.last().is_some_and(Item::is_empty),
+            Kind::Heading { glued: false, .. }
+            | Kind::Byline { .. }
+            | Kind::Credit(_)
+            | Kind::Caption { .. } => false,
             _ => walk.after_byline && walk.titled_after_byline,
         };
         if starts_story {
@@ -127,7 +132,12 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
         in_labelled_section: walk.in_labelled_section,
     };
     match &seg.kind {
-        Kind::Continued(mark) => item.continued_from = Some(HeadLine { text: mark.clone(), line: seg.first }),
+        Kind::Continued(mark) => {
+            item.continued_from = Some(HeadLine {
+                text: mark.clone(),
+                line: seg.first,
+            })
+        }
         Kind::Text { text, dateline } => {
             if let Some(names) = dateline {
                 item.authors.extend(names.iter().cloned());
@@ -148,7 +158,10 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
                 if !text.starts_with("——") {
                     walk.titled_after_byline = true;
                 }
-                item.head_group.push(HeadLine { text: text.clone(), line: seg.first });
+                item.head_group.push(HeadLine {
+                    text: text.clone(),
+                    line: seg.first,
+                });
             } else {
                 item.body.push(block(BlockKind::Heading, text, walk));
             }
@@ -158,7 +171,9 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
             walk.in_labelled_section = true;
             item.body.push(block(BlockKind::Label, text, walk));
         }
-        Kind::List(entries) => item.body.push(block(BlockKind::List(entries.clone()), "", walk)),
+        Kind::List(entries) => item
+            .body
+            .push(block(BlockKind::List(entries.clone()), "", walk)),
         Kind::Caption { text, credit } => item.captions.push(ItemCaption {
             text: text.clone(),
             credit: credit.clone(),
@@ -180,14 +195,19 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
 /// have no headline of their own, in order.
 fn split_shared_headlines(items: &mut [Item]) {
     for k in 0..items.len() {
-        let Some(pos) = items[k].head_group.iter().position(|h| {
-            h.text.split(' ').filter(|part| part.contains('：')).count() >= 2
-        }) else {
+        let Some(pos) = items[k]
+            .head_group
+            .iter()
+            .position(|h| h.text.split(' ').filter(|part| part.contains('：')).count() >= 2)
+        else {
             continue;
         };
         let line = items[k].head_group[pos].clone();
         let parts: Vec<&str> = line.text.split(' ').collect();
-        let headless: Vec<usize> = (0..k).rev().take_while(|&j| items[j].head_group.is_empty()).collect();
+        let headless: Vec<usize> = (0..k)
+            .rev()
+            .take_while(|&j| items[j].head_group.is_empty())
+            .collect();
         if parts.len() < 2 || headless.len() < parts.len() - 1 {
             continue;
         }
@@ -196,7 +216,10 @@ fn split_shared_headlines(items: &mut [Item]) {
         owners.push(k);
         items[k].head_group.remove(pos);
         for (owner, part) in owners.into_iter().zip(parts) {
-            items[owner].head_group.push(HeadLine { text: part.to_string(), line: line.line });
+            items[owner].head_group.push(HeadLine {
+                text: part.to_string(),
+                line: line.line,
+            });
         }
     }
 }
@@ -228,7 +251,10 @@ fn choose_title(item: &mut Item, district_names: &[&str]) {
             .map(|(i, _)| i);
         for (i, line) in group.into_iter().enumerate() {
             let text = line.text.trim_start_matches('—').to_string();
-            let line = HeadLine { text, line: line.line };
+            let line = HeadLine {
+                text,
+                line: line.line,
+            };
             if Some(i) == best {
                 item.title = Some(line);
             } else if item.deck.is_none() {
@@ -245,7 +271,9 @@ fn choose_title(item: &mut Item, district_names: &[&str]) {
         .body
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Heading && !b.text.contains("——") && !b.in_labelled_section)
+        .filter(|(_, b)| {
+            b.kind == BlockKind::Heading && !b.text.contains("——") && !b.in_labelled_section
+        })
         .filter(|(_, b)| starts_with_district(&b.text, district_names))
         .map(|(i, _)| i)
         .collect();
@@ -254,16 +282,25 @@ fn choose_title(item: &mut Item, district_names: &[&str]) {
         .copied()
         .or_else(|| (item.body.first()?.kind == BlockKind::Heading).then_some(0));
     if let Some(i) = chosen {
-        let deck_index = [i.checked_sub(1), Some(i + 1)].into_iter().flatten().find(|&j| {
-            item.body.get(j).is_some_and(|b| {
-                b.kind == BlockKind::Heading
-                    && !b.text.contains("——")
-                    && (b.first as i64 - item.body[i].first as i64).abs() <= 2
-            })
+        let deck_index = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .find(|&j| {
+                item.body.get(j).is_some_and(|b| {
+                    b.kind == BlockKind::Heading
+                        && !b.text.contains("——")
+                        && (b.first as i64 - item.body[i].first as i64).abs() <= 2
+                })
+            });
+        item.title = Some(HeadLine {
+            text: item.body[i].text.clone(),
+            line: item.body[i].first,
         });
-        item.title = Some(HeadLine { text: item.body[i].text.clone(), line: item.body[i].first });
         if let Some(j) = deck_index {
-            item.deck = Some(HeadLine { text: item.body[j].text.clone(), line: item.body[j].first });
+            item.deck = Some(HeadLine {
+                text: item.body[j].text.clone(),
+                line: item.body[j].first,
+            });
         }
         let mut removed = vec![i];
         removed.extend(deck_index);
@@ -284,7 +321,9 @@ fn remove_blocks(item: &mut Item, removed: &[usize]) {
         }
     }
     for caption in &mut item.captions {
-        caption.after = caption.after.and_then(|a| (0..=a).rev().find_map(|k| new_index[k]));
+        caption.after = caption
+            .after
+            .and_then(|a| (0..=a).rev().find_map(|k| new_index[k]));
     }
     let mut i = 0;
     item.body.retain(|_| {
@@ -300,9 +339,16 @@ fn infer_title(item: &mut Item) {
     let Some(first) = item.body.iter().find(|b| b.kind == BlockKind::Paragraph) else {
         return;
     };
-    let clause: String = first.text.chars().take_while(|c| !matches!(c, '，' | '。' | '；' | '：')).collect();
+    let clause: String = first
+        .text
+        .chars()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：'))
+        .collect();
     let clause: String = clause.chars().take(30).collect();
-    item.title = Some(HeadLine { text: clause, line: first.first });
+    item.title = Some(HeadLine {
+        text: clause,
+        line: first.first,
+    });
     item.title_inferred = true;
 }
 
@@ -316,23 +362,37 @@ mod tests {
         let page = "本报讯（记者 钱秋韵）1月7日，该支队启动春运交通安保工作。\n\n我区启动2023春运交通安保工作\n\n强化警力值守 确保路畅人安\n\n本报讯（记者 刘静）1月4日，我区获表彰。\n\n市第五届人大代表履职贡献奖出炉\n";
         let items = split_items(&segment_page(page), &["江北"]);
         assert_eq!(items.len(), 2);
-        assert_eq!(items[0].title.as_ref().unwrap().text, "我区启动2023春运交通安保工作");
-        assert_eq!(items[0].deck.as_ref().unwrap().text, "强化警力值守 确保路畅人安");
+        assert_eq!(
+            items[0].title.as_ref().unwrap().text,
+            "我区启动2023春运交通安保工作"
+        );
+        assert_eq!(
+            items[0].deck.as_ref().unwrap().text,
+            "强化警力值守 确保路畅人安"
+        );
         assert_eq!(items[0].authors, ["钱秋韵"]);
-        assert_eq!(items[1].title.as_ref().unwrap().text, "市第五届人大代表履职贡献奖出炉");
+        assert_eq!(
+            items[1].title.as_ref().unwrap().text,
+            "市第五届人大代表履职贡献奖出炉"
+        );
     }
 
     #[test]
     fn shared_headline_line_is_split() {
         let page = "本报讯（记者 甲乙）软件企业增多。\n\n本报讯（记者 甲乙）千兆城市获评。\n\n10条措施：发展壮大软件 千兆城市：赋能转型\n";
         let items = split_items(&segment_page(page), &["江北"]);
-        assert_eq!(items[0].title.as_ref().unwrap().text, "10条措施：发展壮大软件");
+        assert_eq!(
+            items[0].title.as_ref().unwrap().text,
+            "10条措施：发展壮大软件"
+        );
         assert_eq!(items[1].title.as_ref().unwrap().text, "千兆城市：赋能转型");
     }
 
     #[test]
     fn looks_like_heading_is_conservative() {
         assert!(looks_like_heading("打造社区“文化圈”"));
-        assert!(!looks_like_heading("另一方面，经过充分研判后，寸滩街道党工委专门"));
+        assert!(!looks_like_heading(
+            "另一方面，经过充分研判后，寸滩街道党工委专门"
+        ));
     }
 }

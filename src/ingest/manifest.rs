@@ -83,7 +83,11 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
             }
         };
         if decoded.encoding != "UTF-8" {
-            report.notes.push(format!("{}: decoded from {}", path.display(), decoded.encoding));
+            report.notes.push(format!(
+                "{}: decoded from {}",
+                path.display(),
+                decoded.encoding
+            ));
         }
         let own: Vec<String> = record.files.keys().map(|f| slug_of(f)).collect();
         taken.retain(|s| !own.contains(s));
@@ -120,7 +124,10 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
             }
             let path = content_dir.join(old);
             let current = path.exists().then(|| fsutil::read(&path)).transpose()?;
-            if current.as_ref().is_some_and(|c| fsutil::sha256_hex(c) == *old_hash) {
+            if current
+                .as_ref()
+                .is_some_and(|c| fsutil::sha256_hex(c) == *old_hash)
+            {
                 std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
                 report.removed.push(path);
             } else if current.is_some() {
@@ -130,7 +137,9 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
                 ));
             }
         }
-        manifest.seeds.insert(name.clone(), SeedRecord { hash, files });
+        manifest
+            .seeds
+            .insert(name.clone(), SeedRecord { hash, files });
     }
     let after = serde_yaml::to_string(&manifest).unwrap_or_default();
     if after != before {
@@ -146,7 +155,12 @@ enum Policy {
     KeepHandEdit,
 }
 
-fn write_policy(target: &Path, new_hash: &str, recorded: Option<&String>, force: bool) -> Result<Policy> {
+fn write_policy(
+    target: &Path,
+    new_hash: &str,
+    recorded: Option<&String>,
+    force: bool,
+) -> Result<Policy> {
     if !target.exists() {
         return Ok(Policy::Write);
     }
@@ -161,13 +175,21 @@ fn write_policy(target: &Path, new_hash: &str, recorded: Option<&String>, force:
 }
 
 fn slug_of(rel: &str) -> String {
-    Path::new(rel).file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string()
+    Path::new(rel)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// `seeds/*.txt`, sorted by name.
 fn list_seeds(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut seeds = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).max_depth(1).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| Error::in_file(dir, e.to_string()))?;
         let name = entry.file_name().to_string_lossy().to_string();
         if entry.file_type().is_file() && name.ends_with(".txt") && !name.starts_with('.') {

@@ -60,7 +60,11 @@ pub fn infer_district(text: &str) -> Option<String> {
         .map(|(full, _)| {
             let short = full.trim_end_matches(['区', '县']);
             let full_count = text.matches(full).count();
-            let short_count = if short.chars().count() >= 2 { text.matches(short).count() } else { 0 };
+            let short_count = if short.chars().count() >= 2 {
+                text.matches(short).count()
+            } else {
+                0
+            };
             (full, full_count * 2 + short_count)
         })
         .filter(|(_, n)| *n > 0)
@@ -70,15 +74,103 @@ pub fn infer_district(text: &str) -> Option<String> {
 
 /// The topics the site files articles under, with words that signal them.
 pub const TOPICS: &[(&str, &[&str])] = &[
-    ("elderly-care", &["养老", "老年", "老人", "助老", "适老", "高龄", "助餐", "孤老", "独居"]),
-    ("employment", &["就业", "招聘", "岗位", "零工", "用工", "创业", "技能", "职业"]),
-    ("education", &["教育", "学校", "幼儿园", "学位", "学生", "小学", "托育", "科普", "课程"]),
-    ("health", &["医疗", "医院", "医生", "健康", "卫生", "心理", "医保", "医检", "抗原", "康复"]),
-    ("housing", &["老旧小区", "电梯", "改造", "城市更新", "物业", "旧城", "公园", "绿道", "步道", "征收", "拆除", "人居"]),
-    ("culture", &["文化", "图书馆", "书房", "阅读", "文创", "非遗", "文体", "读书"]),
-    ("governance", &["治理", "网格", "矛盾", "业委会", "党建", "枫桥", "平安", "全会", "人大", "党委", "党工委"]),
-    ("business", &["营商环境", "企业", "商会", "软件", "产业", "金融", "千兆", "经济"]),
-    ("transport", &["交通", "出行", "公交", "轨道", "地铁", "停车", "春运", "道路", "拥堵", "路灯"]),
+    (
+        "elderly-care",
+        &[
+            "养老", "老年", "老人", "助老", "适老", "高龄", "助餐", "孤老", "独居",
+        ],
+    ),
+    (
+        "employment",
+        &[
+            "就业", "招聘", "岗位", "零工", "用工", "创业", "技能", "职业",
+        ],
+    ),
+    (
+        "education",
+        &[
+            "教育",
+            "学校",
+            "幼儿园",
+            "学位",
+            "学生",
+            "小学",
+            "托育",
+            "科普",
+            "课程",
+        ],
+    ),
+    (
+        "health",
+        &[
+            "医疗", "医院", "医生", "健康", "卫生", "心理", "医保", "医检", "抗原", "康复",
+        ],
+    ),
+    (
+        "housing",
+        &[
+            "老旧小区",
+            "电梯",
+            "改造",
+            "城市更新",
+            "物业",
+            "旧城",
+            "公园",
+            "绿道",
+            "步道",
+            "征收",
+            "拆除",
+            "人居",
+        ],
+    ),
+    (
+        "culture",
+        &[
+            "文化",
+            "图书馆",
+            "书房",
+            "阅读",
+            "文创",
+            "非遗",
+            "文体",
+            "读书",
+        ],
+    ),
+    (
+        "governance",
+        &[
+            "治理",
+            "网格",
+            "矛盾",
+            "业委会",
+            "党建",
+            "枫桥",
+            "平安",
+            "全会",
+            "人大",
+            "党委",
+            "党工委",
+        ],
+    ),
+    (
+        "business",
+        &[
+            "营商环境",
+            "企业",
+            "商会",
+            "软件",
+            "产业",
+            "金融",
+            "千兆",
+            "经济",
+        ],
+    ),
+    (
+        "transport",
+        &[
+            "交通", "出行", "公交", "轨道", "地铁", "停车", "春运", "道路", "拥堵", "路灯",
+        ],
+    ),
 ];
 
 /// English names of the topics.
@@ -119,7 +211,7 @@ fn topic_scores(text: &str) -> Vec<(&'static str, usize)> {
         .map(|(key, words)| (*key, words.iter().map(|w| text.matches(w).count()).sum()))
         .filter(|(_, n)| *n > 0)
         .collect();
-    scores.sort_by(|a, b| b.1.cmp(&a.1));
+    scores.sort_by_key(|s| std::cmp::Reverse(s.1));
     scores
 }
 
@@ -154,7 +246,9 @@ pub fn infer_year(text: &str) -> Option<(i32, String)> {
     let mut best: Option<(i32, String)> = None;
     for sentence in sentences {
         for (year, at) in plain_years(sentence) {
-            let anchored = ["以来", "截至", "目前"].iter().any(|w| sentence.contains(w));
+            let anchored = ["以来", "截至", "目前"]
+                .iter()
+                .any(|w| sentence.contains(w));
             if speaks_of_this_year && !anchored {
                 continue;
             }
@@ -176,14 +270,17 @@ fn plain_years(sentence: &str) -> Vec<(i32, usize)> {
         let digits: String = chars[i..i + 4].iter().map(|(_, c)| *c).collect();
         let before = i.checked_sub(1).map(|k| chars[k].1);
         let after: String = chars[i + 4..].iter().take(2).map(|(_, c)| *c).collect();
-        let standalone_start = before.is_none_or(|c| !c.is_ascii_digit() && !matches!(c, '—' | '-' | '到' | '至' | '〔'));
+        let standalone_start = before
+            .is_none_or(|c| !c.is_ascii_digit() && !matches!(c, '—' | '-' | '到' | '至' | '〔'));
         if digits.chars().all(|c| c.is_ascii_digit())
             && (digits.starts_with("19") || digits.starts_with("20"))
             && standalone_start
             && (after.starts_with('年') && !after.starts_with("年度") || after == "春运")
             && !after.starts_with('—')
         {
-            let followed_by_range = chars.get(i + 4).is_some_and(|(_, c)| matches!(c, '—' | '-'));
+            let followed_by_range = chars
+                .get(i + 4)
+                .is_some_and(|(_, c)| matches!(c, '—' | '-'));
             if !followed_by_range {
                 out.push((digits.parse().unwrap_or(0), chars[i].0));
             }
@@ -201,14 +298,27 @@ mod tests {
 
     #[test]
     fn district_by_frequency() {
-        assert_eq!(infer_district("大渡口区实施民生实事，江北区也有。大渡口区"), Some("大渡口区".into()));
+        assert_eq!(
+            infer_district("大渡口区实施民生实事，江北区也有。大渡口区"),
+            Some("大渡口区".into())
+        );
     }
 
     #[test]
     fn year_rules() {
-        assert_eq!(infer_year("2024年以来，发放补贴。被评为2025年全市典型案例。").unwrap().0, 2025);
+        assert_eq!(
+            infer_year("2024年以来，发放补贴。被评为2025年全市典型案例。")
+                .unwrap()
+                .0,
+            2025
+        );
         assert!(infer_year("小区早在2012年交付使用。今年2月，地铁开通。").is_none());
-        assert_eq!(infer_year("“2017—2020年度平安中国建设示范区”。2022年3月1日，招聘会。").unwrap().0, 2022);
+        assert_eq!(
+            infer_year("“2017—2020年度平安中国建设示范区”。2022年3月1日，招聘会。")
+                .unwrap()
+                .0,
+            2022
+        );
         assert_eq!(infer_year("到2025年，将着力健全体系。").map(|y| y.0), None);
     }
 }

@@ -2,7 +2,9 @@
 //! text, headings, labels, lists, captions, bylines, credits, page marks),
 //! rejoining hard-wrapped lines and sentences broken by blank lines or captions.
 
-use super::text::{collapse_doubled, collapse_repeat, ends_sentence, han_count, is_han, remove_stray_spaces};
+use super::text::{
+    collapse_doubled, collapse_repeat, ends_sentence, han_count, is_han, remove_stray_spaces,
+};
 
 /// One line of a seed, numbered from 1.
 #[derive(Debug, Clone)]
@@ -15,7 +17,10 @@ pub struct SrcLine {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// Body text; `dateline` holds the reporters named by a leading `本报讯（记者 …）`.
-    Text { text: String, dateline: Option<Vec<String>> },
+    Text {
+        text: String,
+        dateline: Option<Vec<String>>,
+    },
     /// A short line without sentence end: a headline, deck or section heading.
     /// `glued` headings were printed on the line right above their paragraph.
     Heading { text: String, glued: bool },
@@ -24,9 +29,15 @@ pub enum Kind {
     /// A bulleted list.
     List(Vec<String>),
     /// A photo caption and its photographer, if credited.
-    Caption { text: String, credit: Option<String> },
+    Caption {
+        text: String,
+        credit: Option<String>,
+    },
     /// Names of the writers, possibly followed by a picture credit.
-    Byline { names: Vec<String>, credit: Option<String> },
+    Byline {
+        names: Vec<String>,
+        credit: Option<String>,
+    },
     /// A picture credit line (`图片除署名外由…提供`).
     Credit(String),
     /// A continuation mark such as `（上接1版）`.
@@ -43,7 +54,14 @@ pub struct Segment {
     pub gap_before: usize,
 }
 
-const LABELS: &[&str] = &["核心提示", "数读民生", "链接", "相关链接", "编者按", "延伸阅读"];
+const LABELS: &[&str] = &[
+    "核心提示",
+    "数读民生",
+    "链接",
+    "相关链接",
+    "编者按",
+    "延伸阅读",
+];
 
 /// Splits a seed's text into segments.
 pub fn segment_page(text: &str) -> Vec<Segment> {
@@ -52,7 +70,9 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
         .enumerate()
         .map(|(i, l)| SrcLine {
             no: i + 1,
-            text: l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_string(),
+            text: l
+                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                .to_string(),
         })
         .collect();
     let mut segments = Vec::new();
@@ -80,32 +100,63 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
 fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
     let mut acc: Vec<&SrcLine> = Vec::new();
     let mut gap_before = gap;
-    let push = |kind: Kind, first: usize, last: usize, out: &mut Vec<Segment>, gap_before: &mut usize| {
-        out.push(Segment { kind, first, last, gap_before: *gap_before });
-        *gap_before = 0;
-    };
+    // text printed right under a glued heading is body text, however short
+    let mut after_glued = false;
+    let push =
+        |kind: Kind, first: usize, last: usize, out: &mut Vec<Segment>, gap_before: &mut usize| {
+            out.push(Segment {
+                kind,
+                first,
+                last,
+                gap_before: *gap_before,
+            });
+            *gap_before = 0;
+        };
     // In wide text every line is a paragraph; in narrow columns a sentence that
     // ends on a line much shorter than the column ends its paragraph.
-    let run_width = run.iter().map(|l| display_width(&l.text)).fold(0.0, f64::max);
+    let run_width = run
+        .iter()
+        .map(|l| display_width(&l.text))
+        .fold(0.0, f64::max);
     let mut i = 0;
     while i < run.len() {
         let line = &run[i];
         let flush = |acc: &mut Vec<&SrcLine>, out: &mut Vec<Segment>, gap_before: &mut usize| {
             if let (Some(first), Some(last)) = (acc.first(), acc.last()) {
                 let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
-                let kind = classify_text(&joined);
-                out.push(Segment { kind, first: first.no, last: last.no, gap_before: *gap_before });
+                let kind = if after_glued {
+                    body_text(&joined)
+                } else {
+                    classify_text(&joined)
+                };
+                out.push(Segment {
+                    kind,
+                    first: first.no,
+                    last: last.no,
+                    gap_before: *gap_before,
+                });
                 *gap_before = 0;
                 acc.clear();
             }
         };
         if let Some(mark) = continued_mark(&line.text) {
             flush(&mut acc, out, &mut gap_before);
-            push(Kind::Continued(mark.to_string()), line.no, line.no, out, &mut gap_before);
+            push(
+                Kind::Continued(mark.to_string()),
+                line.no,
+                line.no,
+                out,
+                &mut gap_before,
+            );
             let rest = line.text[mark.len()..].trim();
             if !rest.is_empty() {
                 let kind = classify_text(rest);
-                out.push(Segment { kind, first: line.no, last: line.no, gap_before: 0 });
+                out.push(Segment {
+                    kind,
+                    first: line.no,
+                    last: line.no,
+                    gap_before: 0,
+                });
             }
             i += 1;
             continue;
@@ -115,12 +166,21 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             // A ▲ caption runs on to the line with its credit (or to the next ▲).
             let mut j = i;
             if run[i].text.starts_with('▲') {
-                while !line_has_credit(&run[j].text) && j + 1 < run.len() && !run[j + 1].text.starts_with('▲') {
+                while !line_has_credit(&run[j].text)
+                    && j + 1 < run.len()
+                    && !run[j + 1].text.starts_with('▲')
+                {
                     j += 1;
                 }
             }
             let text = join_lines(run[i..=j].iter().map(|l| l.text.as_str()));
-            push(parse_caption(&text), run[i].no, run[j].no, out, &mut gap_before);
+            push(
+                parse_caption(&text),
+                run[i].no,
+                run[j].no,
+                out,
+                &mut gap_before,
+            );
             i = j + 1;
             continue;
         }
@@ -133,11 +193,21 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
         if line.text.ends_with("——") && i + 1 < run.len() {
             let pending = join_lines(acc.iter().map(|l| l.text.as_str()));
             let candidate = format!("{pending}{}", line.text);
-            if candidate.chars().count() <= 24 && !candidate.contains('。') && !candidate.contains('，') {
+            if candidate.chars().count() <= 24
+                && !candidate.contains('。')
+                && !candidate.contains('，')
+            {
                 let first = acc.first().map_or(line.no, |l| l.no);
                 acc.clear();
                 let text = candidate.trim_end_matches('—').to_string();
-                push(Kind::Heading { text, glued: true }, first, line.no, out, &mut gap_before);
+                push(
+                    Kind::Heading { text, glued: true },
+                    first,
+                    line.no,
+                    out,
+                    &mut gap_before,
+                );
+                after_glued = true;
                 i += 1;
                 continue;
             }
@@ -154,17 +224,30 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
     if let (Some(first), Some(last)) = (acc.first(), acc.last()) {
         let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
         let kind = if acc.iter().all(|l| is_list_line(&l.text)) {
-            Kind::List(acc.iter().map(|l| remove_stray_spaces(strip_bullet(&l.text))).collect())
+            Kind::List(
+                acc.iter()
+                    .map(|l| remove_stray_spaces(strip_bullet(&l.text)))
+                    .collect(),
+            )
+        } else if after_glued {
+            body_text(&joined)
         } else {
             classify_text(&joined)
         };
-        out.push(Segment { kind, first: first.no, last: last.no, gap_before });
+        out.push(Segment {
+            kind,
+            first: first.no,
+            last: last.no,
+            gap_before,
+        });
     }
 }
 
 /// Printed width of a line: Chinese characters count 1, ASCII characters ½.
 fn display_width(text: &str) -> f64 {
-    text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+    text.chars()
+        .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+        .sum()
 }
 
 /// Joins hard-wrapped lines: Chinese has no spaces between words, so none is added.
@@ -206,12 +289,18 @@ fn parse_caption(text: &str) -> Kind {
     let text = text.trim_start_matches('▲').trim();
     let (caption, credit) = match text.rfind("摄/").or_else(|| text.rfind("摄／")) {
         Some(at) => {
-            let credit = text[at..].trim_start_matches("摄/").trim_start_matches("摄／").trim();
+            let credit = text[at..]
+                .trim_start_matches("摄/")
+                .trim_start_matches("摄／")
+                .trim();
             (text[..at].trim(), Some(collapse_repeat(credit)))
         }
         None => (text, None),
     };
-    Kind::Caption { text: remove_stray_spaces(&collapse_repeat(caption)), credit }
+    Kind::Caption {
+        text: remove_stray_spaces(&collapse_repeat(caption)),
+        credit,
+    }
 }
 
 fn is_person_name(token: &str) -> bool {
@@ -244,7 +333,11 @@ fn parse_byline_or_credit(line: &str) -> Option<Kind> {
     }
     let credit = match rest.join(" ") {
         r if r.is_empty() => None,
-        r => Some(picture_credit(&r).filter(|c| c.len() == r.len())?.to_string()),
+        r => Some(
+            picture_credit(&r)
+                .filter(|c| c.len() == r.len())?
+                .to_string(),
+        ),
     };
     let enough = names.len() >= 2 || (role && !names.is_empty());
     enough.then_some(Kind::Byline { names, credit })
@@ -252,7 +345,8 @@ fn parse_byline_or_credit(line: &str) -> Option<Kind> {
 
 fn picture_credit(text: &str) -> Option<&str> {
     let text = text.trim();
-    (text.starts_with("图片") && text.ends_with("提供") && text.chars().count() <= 30).then_some(text)
+    (text.starts_with("图片") && text.ends_with("提供") && text.chars().count() <= 30)
+        .then_some(text)
 }
 
 fn is_list_line(line: &str) -> bool {
@@ -269,7 +363,14 @@ pub fn looks_like_heading(text: &str) -> bool {
     if is_scene_heading(text) {
         return true;
     }
-    let shaped = !ends_sentence(text) && !text.contains('。') && (!text.contains('，') || text.contains("——"));
+    // a heading never leaves a quotation or bracket open
+    let balanced = text.matches('“').count() == text.matches('”').count()
+        && text.matches('（').count() == text.matches('）').count()
+        && text.matches('《').count() == text.matches('》').count();
+    let shaped = balanced
+        && !ends_sentence(text)
+        && !text.contains('。')
+        && (!text.contains('，') || text.contains("——"));
     // a headline line may carry several parts separated by spaces
     let parts_short = text.split(' ').all(|p| p.chars().count() <= 32);
     shaped && (n <= 32 || (n <= 64 && text.contains(' ') && parts_short && !text.contains('，')))
@@ -277,7 +378,9 @@ pub fn looks_like_heading(text: &str) -> bool {
 
 /// `镜头1 …`: numbered scene headings, which may end in punctuation.
 fn is_scene_heading(text: &str) -> bool {
-    text.strip_prefix("镜头").and_then(|r| r.chars().next()).is_some_and(|c| c.is_ascii_digit())
+    text.strip_prefix("镜头")
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn classify_text(joined: &str) -> Kind {
@@ -289,8 +392,15 @@ fn classify_text(joined: &str) -> Kind {
         let text = trimmed.trim_end_matches('—').to_string();
         return Kind::Heading { text, glued: false };
     }
-    let (text, dateline) = split_dateline(trimmed);
-    Kind::Text { text: remove_stray_spaces(text), dateline }
+    body_text(trimmed)
+}
+
+fn body_text(joined: &str) -> Kind {
+    let (text, dateline) = split_dateline(joined.trim());
+    Kind::Text {
+        text: remove_stray_spaces(text),
+        dateline,
+    }
 }
 
 /// `本报讯（记者 王偲媞）正文` → (`正文`, [`王偲媞`]).
@@ -328,7 +438,10 @@ fn reclassify_captions(segments: &mut [Segment]) {
             && text.chars().count() <= 16;
         let set_apart = segments[i].gap_before >= 3 && !is_scene_heading(text);
         if after_caption || set_apart {
-            segments[i].kind = Kind::Caption { text: text.clone(), credit: None };
+            segments[i].kind = Kind::Caption {
+                text: text.clone(),
+                credit: None,
+            };
         }
     }
 }
@@ -339,12 +452,18 @@ fn join_broken_paragraphs(segments: Vec<Segment>) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
     let mut held: Vec<Segment> = Vec::new(); // captions met while a paragraph is open
     for seg in segments {
-        let open_index = out.iter().rposition(|s| matches!(s.kind, Kind::Text { .. }));
+        let open_index = out
+            .iter()
+            .rposition(|s| matches!(s.kind, Kind::Text { .. }));
         let open = held.is_empty() && out.last().is_some_and(is_open_text)
-            || !held.is_empty() && open_index.is_some_and(|k| k == out.len() - 1 && is_open_text(&out[k]));
+            || !held.is_empty()
+                && open_index.is_some_and(|k| k == out.len() - 1 && is_open_text(&out[k]));
         match &seg.kind {
             Kind::Caption { .. } | Kind::Credit(_) if open => held.push(seg),
-            Kind::Text { text, dateline: None } if open => {
+            Kind::Text {
+                text,
+                dateline: None,
+            } if open => {
                 let last = out.last_mut().expect("open paragraph");
                 if let Kind::Text { text: before, .. } = &mut last.kind {
                     before.push_str(text);
@@ -379,7 +498,11 @@ mod tests {
         let page = "创新构建“政府主导+市场引擎+社会参\n\n与”的养老服务体系，退费时长压减\n80%。\n";
         assert_eq!(
             kinds(page),
-            vec![Kind::Text { text: "创新构建“政府主导+市场引擎+社会参与”的养老服务体系，退费时长压减80%。".into(), dateline: None }]
+            vec![Kind::Text {
+                text: "创新构建“政府主导+市场引擎+社会参与”的养老服务体系，退费时长压减80%。"
+                    .into(),
+                dateline: None
+            }]
         );
     }
 
@@ -388,23 +511,45 @@ mod tests {
         let page = "普惠性幼儿园在园幼儿比例保持在85%以上，小\n\n\n\n市民群众在三溪公园休憩\n\n区配套幼儿园治理率达100%。\n";
         let k = kinds(page);
         assert_eq!(k.len(), 2, "{k:?}");
-        assert!(matches!(&k[0], Kind::Text { text, .. } if text.ends_with("小区配套幼儿园治理率达100%。")));
-        assert!(matches!(&k[1], Kind::Caption { text, credit: None } if text == "市民群众在三溪公园休憩"));
+        assert!(
+            matches!(&k[0], Kind::Text { text, .. } if text.ends_with("小区配套幼儿园治理率达100%。"))
+        );
+        assert!(
+            matches!(&k[1], Kind::Caption { text, credit: None } if text == "市民群众在三溪公园休憩")
+        );
     }
 
     #[test]
     fn bylines_credits_captions_and_datelines() {
         let page = "鲜活注脚。\n王彩艳 陈佳佳 图片除署名外由江北区教委提供\n 市民在鸿恩寺图书馆阅读 摄/李显彦\n\n本报讯（记者 王偲媞）“砰砰砰……”1月8日，爆破。\n";
         let k = kinds(page);
-        assert!(matches!(&k[1], Kind::Byline { names, credit: Some(c) } if names == &["王彩艳", "陈佳佳"] && c.contains("江北区教委")));
+        assert!(
+            matches!(&k[1], Kind::Byline { names, credit: Some(c) } if names == &["王彩艳", "陈佳佳"] && c.contains("江北区教委"))
+        );
         assert!(matches!(&k[2], Kind::Caption { credit: Some(c), .. } if c == "李显彦"));
-        assert!(matches!(&k[3], Kind::Text { dateline: Some(n), text } if n == &["王偲媞"] && text.starts_with("“砰砰砰")));
+        assert!(
+            matches!(&k[3], Kind::Text { dateline: Some(n), text } if n == &["王偲媞"] && text.starts_with("“砰砰砰"))
+        );
     }
 
     #[test]
     fn glued_heading_is_split_from_its_paragraph() {
-        let k = kinds("城市更新有机生\n长——\n\n江北区打造18公里滨江步道。\n\n养老服务“三级联动”提质增效——\n创新构建体系。\n");
-        assert_eq!(k[0], Kind::Heading { text: "城市更新有机生长".into(), glued: false });
-        assert_eq!(k[2], Kind::Heading { text: "养老服务“三级联动”提质增效".into(), glued: true });
+        let k = kinds(
+            "城市更新有机生\n长——\n\n江北区打造18公里滨江步道。\n\n养老服务“三级联动”提质增效——\n创新构建体系。\n",
+        );
+        assert_eq!(
+            k[0],
+            Kind::Heading {
+                text: "城市更新有机生长".into(),
+                glued: false
+            }
+        );
+        assert_eq!(
+            k[2],
+            Kind::Heading {
+                text: "养老服务“三级联动”提质增效".into(),
+                glued: true
+            }
+        );
     }
 }

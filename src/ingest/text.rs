@@ -19,8 +19,15 @@ pub fn ends_sentence(text: &str) -> bool {
     if trimmed.ends_with("——") {
         return false;
     }
-    let mut chars = trimmed.chars().rev().skip_while(|c| matches!(c, '”' | '’' | '）' | '」' | '』' | ')'));
-    let closers = trimmed.chars().rev().take_while(|c| matches!(c, '”' | '’' | '）' | '」' | '』' | ')')).count();
+    let mut chars = trimmed
+        .chars()
+        .rev()
+        .skip_while(|c| matches!(c, '”' | '’' | '）' | '」' | '』' | ')'));
+    let closers = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| matches!(c, '”' | '’' | '）' | '」' | '』' | ')'))
+        .count();
     match chars.next() {
         Some('。' | '！' | '？' | '…' | '；' | '!' | '?') => true,
         Some('：') => closers == 0,
@@ -48,8 +55,15 @@ pub fn remove_stray_spaces(text: &str) -> String {
             out.push(c);
             continue;
         }
-        let left = chars[..i].iter().rev().find(|c| **c != ' ' && **c != '\u{3000}').copied();
-        let right = chars[i + 1..].iter().find(|c| **c != ' ' && **c != '\u{3000}').copied();
+        let left = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| **c != ' ' && **c != '\u{3000}')
+            .copied();
+        let right = chars[i + 1..]
+            .iter()
+            .find(|c| **c != ' ' && **c != '\u{3000}')
+            .copied();
         let (Some(l), Some(r)) = (left, right) else {
             continue; // leading or trailing space
         };
@@ -103,10 +117,22 @@ mod tests {
     fn stray_spaces_go_meaningful_ones_stay() {
         assert_eq!(remove_stray_spaces("1月 3日"), "1月3日");
         assert_eq!(remove_stray_spaces("2022 年，街道"), "2022年，街道");
-        assert_eq!(remove_stray_spaces("覆 盖 率 95.26% ，城 市 10G-PON 端口"), "覆盖率95.26%，城市10G-PON端口");
-        assert_eq!(remove_stray_spaces("江北 实施“民生立区”行动 建设"), "江北 实施“民生立区”行动 建设");
-        assert_eq!(remove_stray_spaces("“多维一体 教育大渡”"), "“多维一体 教育大渡”");
-        assert_eq!(remove_stray_spaces("有 5G 基站数达 24.88 个"), "有5G基站数达24.88个");
+        assert_eq!(
+            remove_stray_spaces("覆 盖 率 95.26% ，城 市 10G-PON 端口"),
+            "覆盖率95.26%，城市10G-PON端口"
+        );
+        assert_eq!(
+            remove_stray_spaces("江北 实施“民生立区”行动 建设"),
+            "江北 实施“民生立区”行动 建设"
+        );
+        assert_eq!(
+            remove_stray_spaces("“多维一体 教育大渡”"),
+            "“多维一体 教育大渡”"
+        );
+        assert_eq!(
+            remove_stray_spaces("有 5G 基站数达 24.88 个"),
+            "有5G基站数达24.88个"
+        );
     }
 
     #[test]

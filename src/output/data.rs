@@ -47,7 +47,11 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
             });
         }
     }
-    rows.sort_by(|a, b| a.article.cmp(b.article).then(natural(a.id).cmp(&natural(b.id))));
+    rows.sort_by(|a, b| {
+        a.article
+            .cmp(b.article)
+            .then(natural(a.id).cmp(&natural(b.id)))
+    });
     let json = serde_json::to_string_pretty(&rows).expect("facts serialise");
     let mut csv = String::from(
         "article,paragraph,id,figure,value,value_high,unit,qualifier,kind,label,label_en,figure_en,topic,district\n",
@@ -69,12 +73,24 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
             r.topic.unwrap_or_default().to_string(),
             r.district.unwrap_or_default().to_string(),
         ];
-        csv.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        csv.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         csv.push('\n');
     }
     vec![
-        OutFile { path: "data/facts.json".into(), bytes: json.into_bytes() },
-        OutFile { path: "data/facts.csv".into(), bytes: csv.into_bytes() },
+        OutFile {
+            path: "data/facts.json".into(),
+            bytes: json.into_bytes(),
+        },
+        OutFile {
+            path: "data/facts.csv".into(),
+            bytes: csv.into_bytes(),
+        },
     ]
 }
 
@@ -90,7 +106,11 @@ fn natural(id: &str) -> Vec<(String, u64)> {
 }
 
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Quotes a CSV field when needed (RFC 4180), and defuses spreadsheet formulas.

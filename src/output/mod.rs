@@ -23,7 +23,10 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let (root_c, out_c) = (canon(&root), canon(&out_abs));
     if out_c.parent().is_none() {
-        return Err(Error::Refused(format!("refusing to write the site to {}: it is the filesystem root", out.display())));
+        return Err(Error::Refused(format!(
+            "refusing to write the site to {}: it is the filesystem root",
+            out.display()
+        )));
     }
     if root_c.starts_with(&out_c) {
         return Err(Error::Refused(format!(
@@ -32,7 +35,15 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
             root.display()
         )));
     }
-    for protected in ["seeds", "content", "themes", "templates", "static", "src", "tests"] {
+    for protected in [
+        "seeds",
+        "content",
+        "themes",
+        "templates",
+        "static",
+        "src",
+        "tests",
+    ] {
         if out_c.starts_with(root_c.join(protected)) {
             return Err(Error::Refused(format!(
                 "refusing to write the site to {}: it is inside the project's {protected}/ folder",
@@ -50,14 +61,22 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
             )));
         }
     } else if out_abs.exists() && !out_abs.is_dir() {
-        return Err(Error::Refused(format!("refusing to write the site to {}: it is a file", out.display())));
+        return Err(Error::Refused(format!(
+            "refusing to write the site to {}: it is a file",
+            out.display()
+        )));
     }
     Ok(())
 }
 
 /// Writes `files` (and copies `static_files`) into a staging folder, then
 /// replaces `out` with it.
-pub fn write_site(out: &Path, files: &[OutFile], static_files: &[(String, PathBuf)], minify: bool) -> Result<()> {
+pub fn write_site(
+    out: &Path,
+    files: &[OutFile],
+    static_files: &[(String, PathBuf)],
+    minify: bool,
+) -> Result<()> {
     let staging = sibling(out, "tmp");
     if staging.exists() {
         remove_dir(&staging)?;
@@ -69,9 +88,17 @@ pub fn write_site(out: &Path, files: &[OutFile], static_files: &[(String, PathBu
     result
 }
 
-fn fill(staging: &Path, files: &[OutFile], static_files: &[(String, PathBuf)], minify: bool) -> Result<()> {
+fn fill(
+    staging: &Path,
+    files: &[OutFile],
+    static_files: &[(String, PathBuf)],
+    minify: bool,
+) -> Result<()> {
     crate::fsutil::create_dir_all(staging)?;
-    crate::fsutil::write(&staging.join(MARKER), "built by minsheng; this folder is replaced by each build\n")?;
+    crate::fsutil::write(
+        &staging.join(MARKER),
+        "built by minsheng; this folder is replaced by each build\n",
+    )?;
     for file in files {
         let target = staging.join(&file.path);
         if minify {
@@ -116,6 +143,9 @@ fn remove_dir(path: &Path) -> Result<()> {
 
 /// `public` → `.public.tmp` beside it.
 fn sibling(out: &Path, what: &str) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
     out.with_file_name(format!(".{name}.{what}"))
 }

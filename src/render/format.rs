@@ -63,7 +63,11 @@ pub fn format_number_en(value: f64) -> String {
         }
         grouped.push(c);
     }
-    if frac.is_empty() { grouped } else { format!("{grouped}.{frac}") }
+    if frac.is_empty() {
+        grouped
+    } else {
+        format!("{grouped}.{frac}")
+    }
 }
 
 fn trim_decimals(value: f64) -> String {
@@ -109,8 +113,16 @@ pub fn fact_score(fact: &Fact) -> f64 {
 /// The figures for the fact box: the best-scoring ones, at most two from one
 /// paragraph, in the order the text states them.
 pub fn fact_box(facts: &[Fact], size: usize) -> Vec<&Fact> {
-    let mut ranked: Vec<(usize, &Fact)> = facts.iter().enumerate().filter(|(_, f)| fact_score(f) > 0.0).collect();
-    ranked.sort_by(|a, b| fact_score(b.1).total_cmp(&fact_score(a.1)).then(a.0.cmp(&b.0)));
+    let mut ranked: Vec<(usize, &Fact)> = facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| fact_score(f) > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| {
+        fact_score(b.1)
+            .total_cmp(&fact_score(a.1))
+            .then(a.0.cmp(&b.0))
+    });
     let mut chosen: Vec<(usize, &Fact)> = Vec::new();
     for (i, fact) in ranked {
         if chosen.len() == size {
@@ -133,7 +145,12 @@ mod tests {
         assert_eq!(format_number_en(181_000_000.0), "181 million");
         assert_eq!(format_number_en(47_794.0), "47,794");
         assert_eq!(format_number_en(6_344_100.0), "6,344,100");
-        let fact = Fact { value: 1400.0, unit: "家".into(), qualifier: Some("余".into()), ..Fact::default() };
+        let fact = Fact {
+            value: 1400.0,
+            unit: "家".into(),
+            qualifier: Some("余".into()),
+            ..Fact::default()
+        };
         assert_eq!(fact_english(&fact), "more than 1,400");
     }
 }

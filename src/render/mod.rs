@@ -67,16 +67,28 @@ struct Renderer<'a> {
 }
 
 /// Renders every page of the site.
-pub fn render_site(config: &Config, theme: &Theme, articles: &[Article], seeds: &[SeedText]) -> Result<Vec<OutFile>> {
+pub fn render_site(
+    config: &Config,
+    theme: &Theme,
+    articles: &[Article],
+    seeds: &[SeedText],
+) -> Result<Vec<OutFile>> {
     let r = Renderer { config, theme };
     let mut files = Vec::new();
     let mut order: Vec<&Article> = articles.iter().collect();
     order.sort_by(|a, b| {
-        b.front.date.cmp(&a.front.date).then(a.front.source.cmp(&b.front.source)).then(a.path.cmp(&b.path))
+        b.front
+            .date
+            .cmp(&a.front.date)
+            .then(a.front.source.cmp(&b.front.source))
+            .then(a.path.cmp(&b.path))
     });
     let mut per_lang: Vec<(&str, Vec<ArticleView>)> = Vec::new();
     for (lang, _) in LANGUAGES {
-        let views: Vec<ArticleView> = order.iter().map(|a| article_view(a, lang, "../../", config)).collect();
+        let views: Vec<ArticleView> = order
+            .iter()
+            .map(|a| article_view(a, lang, "../../", config))
+            .collect();
         for (article, view) in order.iter().zip(&views) {
             files.push(r.article_page(article, view, lang)?);
         }
@@ -97,20 +109,41 @@ pub fn render_site(config: &Config, theme: &Theme, articles: &[Article], seeds: 
 }
 
 fn html_lang(lang: &str) -> String {
-    LANGUAGES.iter().find(|(l, _)| *l == lang).map_or(lang, |(_, h)| h).to_string()
+    LANGUAGES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(lang, |(_, h)| h)
+        .to_string()
 }
 
 impl Renderer<'_> {
-    fn page(&self, kind: &'static str, lang: &str, path: &str, title: String, description: String, translated: bool) -> PageView {
+    fn page(
+        &self,
+        kind: &'static str,
+        lang: &str,
+        path: &str,
+        title: String,
+        description: String,
+        translated: bool,
+    ) -> PageView {
         let depth = path.matches('/').count();
-        let root = if depth == 0 { "./".to_string() } else { "../".repeat(depth) };
+        let root = if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        };
         let absolute = |p: &str| self.config.base_url.as_ref().map(|b| format!("{b}{p}"));
         let alternates = if translated {
             LANGUAGES
                 .iter()
                 .map(|(l, h)| {
                     let other = swap_lang(path, l);
-                    Alternate { lang: l.to_string(), hreflang: h.to_string(), href: format!("{root}{other}index.html"), absolute: absolute(&other) }
+                    Alternate {
+                        lang: l.to_string(),
+                        hreflang: h.to_string(),
+                        href: format!("{root}{other}index.html"),
+                        absolute: absolute(&other),
+                    }
                 })
                 .collect()
         } else {
@@ -140,30 +173,68 @@ impl Renderer<'_> {
                 base_url: self.config.base_url.as_deref(),
             },
         );
-        let strings = self.theme.strings.get(&page.lang).cloned().unwrap_or(serde_yaml::Value::Null);
+        let strings = self
+            .theme
+            .strings
+            .get(&page.lang)
+            .cloned()
+            .unwrap_or(serde_yaml::Value::Null);
         ctx.insert("t", &strings);
         ctx
     }
 
     fn html(&self, template: &str, path: String, ctx: &tera::Context) -> Result<OutFile> {
         let html = self.theme.render(template, ctx)?;
-        Ok(OutFile { path: format!("{path}index.html"), bytes: html.into_bytes() })
+        Ok(OutFile {
+            path: format!("{path}index.html"),
+            bytes: html.into_bytes(),
+        })
     }
 
     fn article_page(&self, article: &Article, view: &ArticleView, lang: &str) -> Result<OutFile> {
         let path = format!("{lang}/{}/", article.front.slug);
-        let page = self.page("article", lang, &path, view.title.clone(), view.description.clone(), true);
+        let page = self.page(
+            "article",
+            lang,
+            &path,
+            view.title.clone(),
+            view.description.clone(),
+            true,
+        );
         let mut ctx = self.context(&page);
         ctx.insert("article", view);
-        let original = if lang == "en" { Some(format!("{}zh/{}/", self.config.base_url.clone().unwrap_or_default(), article.front.slug)) } else { None };
+        let original = if lang == "en" {
+            Some(format!(
+                "{}zh/{}/",
+                self.config.base_url.clone().unwrap_or_default(),
+                article.front.slug
+            ))
+        } else {
+            None
+        };
         ctx.insert("translation_of", &original);
         self.html("article.html", path, &ctx)
     }
 
     fn section_page(&self, lang: &str, views: &[ArticleView]) -> Result<OutFile> {
-        let title = if lang == "zh" { &self.config.title.zh } else { &self.config.title.en };
-        let description = if lang == "zh" { &self.config.description.zh } else { &self.config.description.en };
-        let page = self.page("section", lang, &format!("{lang}/"), title.clone(), description.clone(), true);
+        let title = if lang == "zh" {
+            &self.config.title.zh
+        } else {
+            &self.config.title.en
+        };
+        let description = if lang == "zh" {
+            &self.config.description.zh
+        } else {
+            &self.config.description.en
+        };
+        let page = self.page(
+            "section",
+            lang,
+            &format!("{lang}/"),
+            title.clone(),
+            description.clone(),
+            true,
+        );
         let mut ctx = self.context(&page);
         ctx.insert("articles", views);
         self.html("section.html", format!("{lang}/"), &ctx)
@@ -171,13 +242,24 @@ impl Renderer<'_> {
 
     fn home(&self, per_lang: &[(&str, Vec<ArticleView>)]) -> Result<OutFile> {
         let title = format!("{} · {}", self.config.title.zh, self.config.title.en);
-        let description = format!("{} {}", self.config.description.zh, self.config.description.en);
+        let description = format!(
+            "{} {}",
+            self.config.description.zh, self.config.description.en
+        );
         let page = self.page("home", "zh", "", title, description, false);
         let mut ctx = self.context(&page);
         for (lang, views) in per_lang {
             ctx.insert(format!("articles_{lang}"), views);
         }
-        ctx.insert("t_en", &self.theme.strings.get("en").cloned().unwrap_or(serde_yaml::Value::Null));
+        ctx.insert(
+            "t_en",
+            &self
+                .theme
+                .strings
+                .get("en")
+                .cloned()
+                .unwrap_or(serde_yaml::Value::Null),
+        );
         self.html("home.html", String::new(), &ctx)
     }
 
@@ -195,13 +277,29 @@ impl Renderer<'_> {
         }
         let slug = source_slug(&seed.name);
         let path = format!("source/{slug}/");
-        let page = self.page("source", "zh", &path, seed.name.clone(), format!("Source text {}", seed.name), false);
+        let page = self.page(
+            "source",
+            "zh",
+            &path,
+            seed.name.clone(),
+            format!("Source text {}", seed.name),
+            false,
+        );
         let mut ctx = self.context(&page);
-        let lines: Vec<Line> = seed.text.lines().enumerate().map(|(i, text)| Line { no: i + 1, text }).collect();
+        let lines: Vec<Line> = seed
+            .text
+            .lines()
+            .enumerate()
+            .map(|(i, text)| Line { no: i + 1, text })
+            .collect();
         let linked: Vec<Linked> = articles
             .iter()
             .filter(|a| a.front.source.as_deref() == Some(seed.name.as_str()))
-            .map(|a| Linked { title: a.front.title.clone(), slug: a.front.slug.clone(), lines: a.front.source_lines })
+            .map(|a| Linked {
+                title: a.front.title.clone(),
+                slug: a.front.slug.clone(),
+                lines: a.front.source_lines,
+            })
             .collect();
         ctx.insert("seed", &seed.name);
         ctx.insert("lines", &lines);
@@ -218,20 +316,43 @@ impl Renderer<'_> {
             .and_then(|b| b.splitn(4, '/').nth(3).map(|p| format!("/{p}")))
             .unwrap_or_else(|| "/".into());
         let html = self.theme.render("404.html", &self.context(&page))?;
-        Ok(OutFile { path: "404.html".into(), bytes: html.into_bytes() })
+        Ok(OutFile {
+            path: "404.html".into(),
+            bytes: html.into_bytes(),
+        })
     }
 
     fn feed(&self, lang: &str, views: &[ArticleView]) -> Result<OutFile> {
         let path = format!("{lang}/atom.xml");
-        let page = self.page("feed", lang, &format!("{lang}/"), String::new(), String::new(), true);
+        let page = self.page(
+            "feed",
+            lang,
+            &format!("{lang}/"),
+            String::new(),
+            String::new(),
+            true,
+        );
         let mut ctx = self.context(&page);
         ctx.insert("articles", views);
-        let updated = views.iter().filter_map(|v| v.date.clone()).max().map(|d| atom_date(&d));
-        ctx.insert("updated", &updated.unwrap_or_else(|| "2000-01-01T00:00:00Z".into()));
-        let dates: Vec<Option<String>> = views.iter().map(|v| v.date.as_deref().map(atom_date)).collect();
+        let updated = views
+            .iter()
+            .filter_map(|v| v.date.clone())
+            .max()
+            .map(|d| atom_date(&d));
+        ctx.insert(
+            "updated",
+            &updated.unwrap_or_else(|| "2000-01-01T00:00:00Z".into()),
+        );
+        let dates: Vec<Option<String>> = views
+            .iter()
+            .map(|v| v.date.as_deref().map(atom_date))
+            .collect();
         ctx.insert("dates", &dates);
         let xml = self.theme.render("atom.xml", &ctx)?;
-        Ok(OutFile { path, bytes: xml.into_bytes() })
+        Ok(OutFile {
+            path,
+            bytes: xml.into_bytes(),
+        })
     }
 
     fn sitemap(&self, per_lang: &[(&str, Vec<ArticleView>)]) -> Result<OutFile> {
@@ -242,11 +363,25 @@ impl Renderer<'_> {
         }
         let base = self.config.base_url.clone().unwrap_or_default();
         let both = |path_of: &dyn Fn(&str) -> String| -> Vec<(String, String)> {
-            LANGUAGES.iter().map(|(l, h)| (h.to_string(), format!("{base}{}", path_of(l)))).collect()
+            LANGUAGES
+                .iter()
+                .map(|(l, h)| (h.to_string(), format!("{base}{}", path_of(l))))
+                .collect()
         };
-        let mut entries = vec![Entry { loc: base.clone(), alternates: Vec::new() }];
+        let home = if base.is_empty() {
+            "./".to_string()
+        } else {
+            base.clone()
+        };
+        let mut entries = vec![Entry {
+            loc: home,
+            alternates: Vec::new(),
+        }];
         for (lang, _) in LANGUAGES {
-            entries.push(Entry { loc: format!("{base}{lang}/"), alternates: both(&|l| format!("{l}/")) });
+            entries.push(Entry {
+                loc: format!("{base}{lang}/"),
+                alternates: both(&|l| format!("{l}/")),
+            });
         }
         if let Some((_, views)) = per_lang.first() {
             for (lang, _) in LANGUAGES {
@@ -263,7 +398,10 @@ impl Renderer<'_> {
         let mut ctx = self.context(&page);
         ctx.insert("entries", &entries);
         let xml = self.theme.render("sitemap.xml", &ctx)?;
-        Ok(OutFile { path: "sitemap.xml".into(), bytes: xml.into_bytes() })
+        Ok(OutFile {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        })
     }
 
     fn robots(&self) -> OutFile {
@@ -271,14 +409,19 @@ impl Renderer<'_> {
         if let Some(base) = &self.config.base_url {
             text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
         }
-        OutFile { path: "robots.txt".into(), bytes: text.into_bytes() }
+        OutFile {
+            path: "robots.txt".into(),
+            bytes: text.into_bytes(),
+        }
     }
 }
 
 /// Replaces the language prefix of a page path.
 fn swap_lang(path: &str, lang: &str) -> String {
     match path.split_once('/') {
-        Some((first, rest)) if LANGUAGES.iter().any(|(l, _)| *l == first) => format!("{lang}/{rest}"),
+        Some((first, rest)) if LANGUAGES.iter().any(|(l, _)| *l == first) => {
+            format!("{lang}/{rest}")
+        }
         _ => path.to_string(),
     }
 }

@@ -21,7 +21,10 @@ impl Theme {
     /// Loads the theme selected by the configuration.
     pub fn load(config: &Config) -> Result<Theme> {
         let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        for dir in [config.theme_dir.join("templates"), config.root.join("templates")] {
+        for dir in [
+            config.theme_dir.join("templates"),
+            config.root.join("templates"),
+        ] {
             for (name, path) in files_under(&dir)? {
                 let text = fsutil::read_text(&path)?;
                 sources.insert(name, (path, text));
@@ -30,8 +33,12 @@ impl Theme {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml", ".htm"]);
         register_filters(&mut tera);
-        let templates: Vec<(String, String)> = sources.iter().map(|(n, (_, t))| (n.clone(), t.clone())).collect();
-        tera.add_raw_templates(templates).map_err(|e| template_error(&e, &sources))?;
+        let templates: Vec<(String, String)> = sources
+            .iter()
+            .map(|(n, (_, t))| (n.clone(), t.clone()))
+            .collect();
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(&e, &sources))?;
         let mut static_files = BTreeMap::new();
         for dir in [config.theme_dir.join("static"), config.root.join("static")] {
             for (name, path) in files_under(&dir)? {
@@ -45,25 +52,36 @@ impl Theme {
         } else {
             serde_yaml::Value::Null
         };
-        Ok(Theme { tera, static_files, strings })
+        Ok(Theme {
+            tera,
+            static_files,
+            strings,
+        })
     }
 
     /// Renders a template; errors name the template.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String> {
-        self.tera.render(name, context).map_err(|e| Error::Template {
-            name: name.to_string(),
-            message: error_chain(&e),
-        })
+        self.tera
+            .render(name, context)
+            .map_err(|e| Error::Template {
+                name: name.to_string(),
+                message: error_chain(&e),
+            })
     }
 }
 
 fn register_filters(tera: &mut tera::Tera) {
     // `{{ value | json | safe }}` inside <script type="application/ld+json">: escapes `<`
     // so that no text can close the script element.
-    tera.register_filter("json", |value: tera::Value, _: tera::Kwargs, _: &tera::State| {
-        let json = serde_json::to_string(&value).unwrap_or_else(|_| "null".into());
-        json.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
-    });
+    tera.register_filter(
+        "json",
+        |value: tera::Value, _: tera::Kwargs, _: &tera::State| {
+            let json = serde_json::to_string(&value).unwrap_or_else(|_| "null".into());
+            json.replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026")
+        },
+    );
 }
 
 fn template_error(error: &tera::Error, sources: &BTreeMap<String, (PathBuf, String)>) -> Error {
@@ -103,7 +121,11 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).expect("under dir");
-        let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
         files.push((name, entry.into_path()));
     }
     Ok(files)

@@ -91,7 +91,10 @@ pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) 
     let en = lang == "en";
     let front = &article.front;
     let translation = article.translation.as_ref().map(|t| &t.front);
-    let source_page = front.source.as_ref().map(|s| format!("{root}source/{}/index.html", source_slug(s)));
+    let source_page = front
+        .source
+        .as_ref()
+        .map(|s| format!("{root}source/{}/index.html", source_slug(s)));
     let mut blocks: Vec<BlockView> = article
         .blocks
         .iter()
@@ -99,43 +102,95 @@ pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) 
         .collect();
     let mut figures_before = Vec::new();
     for (k, figure) in front.figures.iter().enumerate() {
-        let english = translation.and_then(|t| t.figures.get(k)).filter(|s| !s.trim().is_empty());
+        let english = translation
+            .and_then(|t| t.figures.get(k))
+            .filter(|s| !s.trim().is_empty());
         let view = FigureView {
-            caption: if en { english.cloned().unwrap_or_else(|| figure.caption.clone()) } else { figure.caption.clone() },
+            caption: if en {
+                english.cloned().unwrap_or_else(|| figure.caption.clone())
+            } else {
+                figure.caption.clone()
+            },
             credit: figure.credit.clone(),
             missing: en && english.is_none(),
         };
-        match figure.after.as_ref().and_then(|id| blocks.iter_mut().find(|b| &b.id == id)) {
+        match figure
+            .after
+            .as_ref()
+            .and_then(|id| blocks.iter_mut().find(|b| &b.id == id))
+        {
             Some(block) => block.figures.push(view),
             None => figures_before.push(view),
         }
     }
-    let english_title = translation.map(|t| t.title.clone()).filter(|t| !t.trim().is_empty());
-    let title = if en { english_title.clone().unwrap_or_else(|| front.title.clone()) } else { front.title.clone() };
-    let deck = if en { translation.and_then(|t| t.deck.clone()).or_else(|| front.deck.clone()) } else { front.deck.clone() };
+    let english_title = translation
+        .map(|t| t.title.clone())
+        .filter(|t| !t.trim().is_empty());
+    let title = if en {
+        english_title.clone().unwrap_or_else(|| front.title.clone())
+    } else {
+        front.title.clone()
+    };
+    let deck = if en {
+        translation
+            .and_then(|t| t.deck.clone())
+            .or_else(|| front.deck.clone())
+    } else {
+        front.deck.clone()
+    };
     let district = front.district.as_ref().map(|d| {
-        if en { district_english(d).map(str::to_string).unwrap_or_else(|| d.clone()) } else { d.clone() }
+        if en {
+            district_english(d)
+                .map(str::to_string)
+                .unwrap_or_else(|| d.clone())
+        } else {
+            d.clone()
+        }
     });
     let topics = front
         .topics
         .iter()
         .map(|k| TopicView {
             key: k.clone(),
-            label: if en { topic_english(k) } else { topic_chinese(k) }.to_string(),
+            label: if en {
+                topic_english(k)
+            } else {
+                topic_chinese(k)
+            }
+            .to_string(),
         })
         .collect();
     let fact_box = fact_box(&front.facts, FACT_BOX_SIZE)
         .into_iter()
         .map(|f| fact_view(f, en, translation.map(|t| &t.facts)))
         .collect();
-    let plain: String = article.blocks.iter().map(|b| to_plain_text(&b.markdown)).collect::<Vec<_>>().join(" ");
+    let plain: String = article
+        .blocks
+        .iter()
+        .map(|b| to_plain_text(&b.markdown))
+        .collect::<Vec<_>>()
+        .join("");
     let reading_minutes = if en {
-        let english: String = blocks.iter().filter(|b| !b.missing).map(|b| strip_tags(&b.html)).collect::<Vec<_>>().join(" ");
+        let english: String = blocks
+            .iter()
+            .filter(|b| !b.missing)
+            .map(|b| strip_tags(&b.html))
+            .collect::<Vec<_>>()
+            .join(" ");
         english.split_whitespace().count().div_ceil(220).max(1)
     } else {
-        plain.chars().filter(|c| crate::ingest::text::is_han(*c)).count().div_ceil(400).max(1)
+        plain
+            .chars()
+            .filter(|c| crate::ingest::text::is_han(*c))
+            .count()
+            .div_ceil(400)
+            .max(1)
     };
-    let summary = if en { translation.and_then(|t| t.summary.clone()) } else { None };
+    let summary = if en {
+        translation.and_then(|t| t.summary.clone())
+    } else {
+        None
+    };
     let description = summary
         .clone()
         .or_else(|| deck.clone())
@@ -162,7 +217,11 @@ pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) 
         credits: front.credits.clone(),
         continued_from: front.continued_from.clone(),
         summary,
-        context: if en { translation.and_then(|t| t.context.clone()) } else { None },
+        context: if en {
+            translation.and_then(|t| t.context.clone())
+        } else {
+            None
+        },
         description,
         blocks,
         figures_before,
@@ -176,30 +235,65 @@ pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) 
     }
 }
 
-fn block_view(article: &Article, block: &Block, en: bool, raw_html: RawHtml, source_page: Option<&str>) -> BlockView {
-    let english = if en { article.english(&block.id).filter(|b| !b.markdown.is_empty()) } else { None };
+fn block_view(
+    article: &Article,
+    block: &Block,
+    en: bool,
+    raw_html: RawHtml,
+    source_page: Option<&str>,
+) -> BlockView {
+    let english = if en {
+        article
+            .english(&block.id)
+            .filter(|b| !b.markdown.is_empty())
+    } else {
+        None
+    };
     let missing = en && english.is_none();
-    let stale = english.is_some_and(|e| e.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()));
+    let stale = english
+        .is_some_and(|e| e.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()));
     let markdown = english.map_or(block.markdown.as_str(), |e| e.markdown.as_str());
     BlockView {
         id: block.id.clone(),
         html: to_html(markdown, raw_html),
         is_heading: block.markdown.starts_with('#'),
-        lines: block.lines.map(|[a, b]| if a == b { a.to_string() } else { format!("{a}–{b}") }),
-        source_href: source_page.zip(block.lines).map(|(page, [a, _])| format!("{page}#L{a}")),
+        lines: block.lines.map(|[a, b]| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        }),
+        source_href: source_page
+            .zip(block.lines)
+            .map(|(page, [a, _])| format!("{page}#L{a}")),
         missing,
         stale,
         figures: Vec::new(),
     }
 }
 
-fn fact_view(fact: &Fact, en: bool, labels: Option<&std::collections::BTreeMap<String, String>>) -> FactView {
-    let english_label = labels.and_then(|l| l.get(&fact.id)).filter(|s| !s.trim().is_empty());
+fn fact_view(
+    fact: &Fact,
+    en: bool,
+    labels: Option<&std::collections::BTreeMap<String, String>>,
+) -> FactView {
+    let english_label = labels
+        .and_then(|l| l.get(&fact.id))
+        .filter(|s| !s.trim().is_empty());
     FactView {
         id: fact.id.clone(),
         para: fact.para.clone(),
-        figure: if en { fact_english(fact) } else { fact.text.clone() },
-        label: if en { english_label.cloned().unwrap_or_else(|| fact.label.clone()) } else { fact.label.clone() },
+        figure: if en {
+            fact_english(fact)
+        } else {
+            fact.text.clone()
+        },
+        label: if en {
+            english_label.cloned().unwrap_or_else(|| fact.label.clone())
+        } else {
+            fact.label.clone()
+        },
         label_missing: en && english_label.is_none(),
     }
 }

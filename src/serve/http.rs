@@ -18,7 +18,12 @@ pub const POLL: &str = "/__minsheng/poll";
 const LIVE_SCRIPT: &str = include_str!("live.js");
 
 /// Serves requests until the process ends, on `workers` threads.
-pub fn run_server(server: Arc<tiny_http::Server>, out: PathBuf, state: Arc<ReloadState>, workers: usize) {
+pub fn run_server(
+    server: Arc<tiny_http::Server>,
+    out: PathBuf,
+    state: Arc<ReloadState>,
+    workers: usize,
+) {
     let mut handles = Vec::new();
     for _ in 0..workers {
         let (server, out, state) = (server.clone(), out.clone(), state.clone());
@@ -45,7 +50,11 @@ fn header(name: &str, value: &str) -> Header {
 
 fn respond(request: Request, out: &Path, state: &ReloadState) -> std::io::Result<()> {
     if !matches!(request.method(), Method::Get | Method::Head) {
-        return request.respond(Response::from_string("method not allowed").with_status_code(405).with_header(header("Allow", "GET, HEAD")));
+        return request.respond(
+            Response::from_string("method not allowed")
+                .with_status_code(405)
+                .with_header(header("Allow", "GET, HEAD")),
+        );
     }
     let url = request.url().to_string();
     let (path, query) = url.split_once('?').unwrap_or((&url, ""));
@@ -57,7 +66,10 @@ fn respond(request: Request, out: &Path, state: &ReloadState) -> std::io::Result
         );
     }
     if path == POLL {
-        let since = query.split('&').find_map(|kv| kv.strip_prefix("v=")).and_then(|v| v.parse().ok());
+        let since = query
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("v="))
+            .and_then(|v| v.parse().ok());
         let status = state.wait_for_change(since, Duration::from_secs(25));
         return request.respond(
             Response::from_string(status.to_json())
@@ -67,8 +79,12 @@ fn respond(request: Request, out: &Path, state: &ReloadState) -> std::io::Result
     }
     match resolve(out, path) {
         Resolved::File(file) => serve_file(request, &file, 200),
-        Resolved::Redirect(to) => request.respond(Response::empty(301).with_header(header("Location", &to))),
-        Resolved::Forbidden => request.respond(Response::from_string("forbidden").with_status_code(403)),
+        Resolved::Redirect(to) => {
+            request.respond(Response::empty(301).with_header(header("Location", &to)))
+        }
+        Resolved::Forbidden => {
+            request.respond(Response::from_string("forbidden").with_status_code(403))
+        }
         Resolved::NotFound => match out.join("404.html") {
             page if page.is_file() => serve_file(request, &page, 404),
             _ => request.respond(Response::from_string("not found").with_status_code(404)),
@@ -110,7 +126,11 @@ fn resolve(out: &Path, url_path: &str) -> Resolved {
     if !real.starts_with(&root) {
         return Resolved::Forbidden;
     }
-    if real.is_file() { Resolved::File(real) } else { Resolved::NotFound }
+    if real.is_file() {
+        Resolved::File(real)
+    } else {
+        Resolved::NotFound
+    }
 }
 
 fn percent_decode(path: &str) -> Option<String> {
@@ -132,7 +152,11 @@ fn percent_decode(path: &str) -> Option<String> {
 
 /// Content type by file extension.
 pub fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -167,7 +191,11 @@ fn serve_file(request: Request, file: &Path, status: u16) -> std::io::Result<()>
     let mut response = Response::new(
         StatusCode(if not_modified { 304 } else { status }),
         Vec::new(),
-        Cursor::new(if not_modified { Vec::new() } else { body.clone() }),
+        Cursor::new(if not_modified {
+            Vec::new()
+        } else {
+            body.clone()
+        }),
         Some(if not_modified { 0 } else { body.len() }),
         None,
     )
@@ -182,14 +210,25 @@ fn serve_file(request: Request, file: &Path, status: u16) -> std::io::Result<()>
 
 fn is_not_modified(request: &Request, etag: &str, modified: Option<std::time::SystemTime>) -> bool {
     let get = |name: &str| {
-        request.headers().iter().find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name)).map(|h| h.value.as_str().to_string())
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str().to_string())
     };
     if let Some(tags) = get("If-None-Match") {
         return tags.split(',').any(|t| t.trim() == etag || t.trim() == "*");
     }
-    match (get("If-Modified-Since").and_then(|d| httpdate::parse_http_date(&d).ok()), modified) {
+    match (
+        get("If-Modified-Since").and_then(|d| httpdate::parse_http_date(&d).ok()),
+        modified,
+    ) {
         (Some(since), Some(modified)) => {
-            let secs = |t: std::time::SystemTime| t.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            let secs = |t: std::time::SystemTime| {
+                t.duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_secs())
+                    .unwrap_or(0)
+            };
             secs(modified) <= secs(since)
         }
         _ => false,
@@ -200,7 +239,10 @@ fn is_not_modified(request: &Request, etag: &str, modified: Option<std::time::Sy
 fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
     let tag = format!("<script src=\"{LIVE_JS}\" defer></script>");
     let needle = b"</body>";
-    match html.windows(needle.len()).rposition(|w| w.eq_ignore_ascii_case(needle)) {
+    match html
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+    {
         Some(at) => {
             html.splice(at..at, tag.into_bytes());
         }
@@ -218,9 +260,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.html"), "x").unwrap();
         assert!(matches!(resolve(dir.path(), "/a.html"), Resolved::File(_)));
-        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/a\\..\\b", "/%2E%2E%2fx", "/c:/windows"] {
-            assert!(matches!(resolve(dir.path(), bad), Resolved::Forbidden), "{bad}");
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/a\\..\\b",
+            "/%2E%2E%2fx",
+            "/c:/windows",
+        ] {
+            assert!(
+                matches!(resolve(dir.path(), bad), Resolved::Forbidden),
+                "{bad}"
+            );
         }
-        assert!(matches!(resolve(dir.path(), "/missing"), Resolved::NotFound));
+        assert!(matches!(
+            resolve(dir.path(), "/missing"),
+            Resolved::NotFound
+        ));
     }
 }

@@ -28,7 +28,10 @@ pub struct ServeOptions {
 /// Builds, then serves until the process is stopped.
 pub fn serve(options: ServeOptions) -> Result<()> {
     let state = Arc::new(ReloadState::default());
-    let build_options = BuildOptions { no_minify: true, ..options.build.clone() };
+    let build_options = BuildOptions {
+        no_minify: true,
+        ..options.build.clone()
+    };
     let out = match build(&build_options) {
         Ok(report) => {
             eprintln!("built {} pages in {}", report.pages, report.out.display());
@@ -42,16 +45,22 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         }
     };
     let addr = SocketAddr::new(options.bind, options.port);
-    let server = tiny_http::Server::http(addr)
-        .map_err(|e| Error::Refused(format!("cannot listen on {addr}: {e} (is another server using the port? try --port)")))?;
+    let server = tiny_http::Server::http(addr).map_err(|e| {
+        Error::Refused(format!(
+            "cannot listen on {addr}: {e} (is another server using the port? try --port)"
+        ))
+    })?;
     let server = Arc::new(server);
     let local = server.server_addr().to_ip().map_or(addr, |a| a);
     if !options.bind.is_loopback() {
-        eprintln!("WARNING: serving on {local}, reachable from other machines. Use --bind 127.0.0.1 to keep it local.");
+        eprintln!(
+            "WARNING: serving on {local}, reachable from other machines. Use --bind 127.0.0.1 to keep it local."
+        );
     }
     println!("serving {} at http://{local}/", out.display());
     if options.watch {
-        let root = std::path::absolute(&options.build.root).map_err(|e| Error::io(&options.build.root, e))?;
+        let root = std::path::absolute(&options.build.root)
+            .map_err(|e| Error::io(&options.build.root, e))?;
         let (state, out_dir) = (state.clone(), out.clone());
         std::thread::spawn(move || {
             let result = watch::watch(&root, &out_dir, |changed| {

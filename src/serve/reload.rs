@@ -49,7 +49,11 @@ impl ReloadState {
             if left.is_zero() {
                 break;
             }
-            status = self.changed.wait_timeout(status, left).unwrap_or_else(|e| e.into_inner()).0;
+            status = self
+                .changed
+                .wait_timeout(status, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
         }
         status.clone()
     }

@@ -3,7 +3,7 @@
 //! save by rename give one rebuild; folders deleted and recreated are watched
 //! again.
 
-use notify_debouncer_full::notify::RecursiveMode;
+use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -13,7 +13,11 @@ use std::time::Duration;
 pub const WATCHED_DIRS: &[&str] = &["seeds", "content", "themes", "templates", "static"];
 
 /// Calls `on_change` after each burst of relevant changes, until the process ends.
-pub fn watch(root: &Path, out: &Path, mut on_change: impl FnMut(Vec<PathBuf>)) -> crate::Result<()> {
+pub fn watch(
+    root: &Path,
+    out: &Path,
+    mut on_change: impl FnMut(Vec<PathBuf>),
+) -> crate::Result<()> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(Duration::from_millis(40), None, tx)
         .map_err(|e| crate::Error::Refused(format!("cannot watch {}: {e}", root.display())))?;
@@ -21,16 +25,20 @@ pub fn watch(root: &Path, out: &Path, mut on_change: impl FnMut(Vec<PathBuf>)) -
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| crate::Error::Refused(format!("cannot watch {}: {e}", root.display())))?;
     for dir in WATCHED_DIRS {
-        let _ = debouncer.watch(&root.join(dir), RecursiveMode::Recursive);
+        let _ = debouncer.watch(root.join(dir), RecursiveMode::Recursive);
     }
     for result in rx {
         let Ok(events) = result else { continue };
         let mut changed: Vec<PathBuf> = Vec::new();
         for event in &events {
+            // reading files (our own build does) is not a change
+            if matches!(event.kind, EventKind::Access(_) | EventKind::Other) {
+                continue;
+            }
             for path in &event.paths {
                 if let Some(dir) = WATCHED_DIRS.iter().find(|d| path == &root.join(d)) {
                     // a watched folder was (re)created: watch it again
-                    let _ = debouncer.watch(&root.join(dir), RecursiveMode::Recursive);
+                    let _ = debouncer.watch(root.join(dir), RecursiveMode::Recursive);
                 }
                 if is_relevant(root, out, path) && !changed.contains(path) {
                     changed.push(path.clone());
@@ -49,8 +57,16 @@ pub fn is_relevant(root: &Path, out: &Path, path: &Path) -> bool {
     if path.starts_with(out) {
         return false;
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    if name.ends_with(".new") || name == ".ingest.yaml" || name.ends_with('~') || name.ends_with(".swp") || name.starts_with(".#") {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    if name.ends_with(".new")
+        || name == ".ingest.yaml"
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.starts_with(".#")
+    {
         return false;
     }
     path == root.join("config.yaml") || WATCHED_DIRS.iter().any(|d| path.starts_with(root.join(d)))

@@ -1,0 +1,134 @@
+//! Live reload in a real Chromium: a saved content or template file reloads
+//! the open tab within a second; a broken template shows an overlay that
+//! disappears with the next good save.
+
+mod common;
+use common::webdriver::Browser;
+use common::*;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve_watch(root: &std::path::Path) -> (Server, u16) {
+    let port = free_port();
+    let child = bin()
+        .arg("--root")
+        .arg(root)
+        .args(["serve", "--watch", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_server(port);
+    (Server(child), port)
+}
+
+/// Polls `script` until it returns true; returns the time it took.
+fn wait_until(browser: &Browser, script: &str, limit: Duration) -> Duration {
+    let started = Instant::now();
+    loop {
+        if browser.eval(script) == serde_json::Value::Bool(true) {
+            return started.elapsed();
+        }
+        assert!(
+            started.elapsed() < limit,
+            "`{script}` still false after {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
+    let dir = fixture("tiny");
+    let (_server, port) = serve_watch(dir.path());
+    let browser = Browser::start();
+    browser.goto(&format!("http://127.0.0.1:{port}/zh/tiny-article/"));
+    assert_eq!(
+        browser.eval("return document.documentElement.lang"),
+        "zh-Hans"
+    );
+    // give the page time to open its long poll
+    wait_until(
+        &browser,
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
+        Duration::from_secs(5),
+    );
+
+    // content edit
+    browser.eval("window.__stillHere = true; return 1");
+    let page = dir.path().join("content/articles/tiny-article.md");
+    let saved = Instant::now();
+    std::fs::write(
+        &page,
+        read(&page).replace("第二段还没有翻译。", "第二段已经改写。"),
+    )
+    .unwrap();
+    wait_until(
+        &browser,
+        "return window.__stillHere === undefined && document.body.innerText.includes('第二段已经改写')",
+        Duration::from_secs(5),
+    );
+    let content_reload = saved.elapsed();
+    assert!(
+        content_reload < Duration::from_secs(1),
+        "content reload took {content_reload:?}"
+    );
+
+    // template edit
+    wait_until(
+        &browser,
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
+        Duration::from_secs(5),
+    );
+    browser.eval("window.__stillHere = true; return 1");
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let base = read(&repo().join("themes/default/templates/base.html")).replace(
+        "<main id=\"main\">",
+        "<main id=\"main\"><p id=\"edited\">模板已修改</p>",
+    );
+    let saved = Instant::now();
+    std::fs::write(templates.join("base.html"), base).unwrap();
+    wait_until(
+        &browser,
+        "return window.__stillHere === undefined && !!document.getElementById('edited')",
+        Duration::from_secs(5),
+    );
+    let template_reload = saved.elapsed();
+    assert!(
+        template_reload < Duration::from_secs(1),
+        "template reload took {template_reload:?}"
+    );
+
+    // broken template: overlay, no reload; fixed: overlay gone
+    wait_until(
+        &browser,
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
+        Duration::from_secs(5),
+    );
+    std::fs::write(
+        templates.join("base.html"),
+        "{% block content %}{{ broken }",
+    )
+    .unwrap();
+    wait_until(
+        &browser,
+        "const e = document.getElementById('minsheng-error'); return !!e && e.textContent.includes('base.html')",
+        Duration::from_secs(5),
+    );
+    std::fs::remove_file(templates.join("base.html")).unwrap();
+    wait_until(
+        &browser,
+        "return !document.getElementById('minsheng-error') && document.body.innerText.includes('第二段已经改写')",
+        Duration::from_secs(5),
+    );
+    eprintln!("reload after save: content {content_reload:?}, template {template_reload:?}");
+}

@@ -1,0 +1,275 @@
+//! `minsheng build` on the real seeds and content: pages in both languages,
+//! feeds, sitemap, 404, atomic output, determinism, base URLs.
+
+mod common;
+use common::*;
+
+#[test]
+fn builds_every_article_in_both_languages_with_fact_boxes() {
+    let dir = project(true);
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = dir.path().join("public");
+    let slugs = article_slugs(dir.path());
+    assert!(slugs.len() >= 5, "{slugs:?}");
+    let mut fact_boxes = 0;
+    for slug in &slugs {
+        for (lang, html_lang, other) in [("zh", "zh-Hans", "en"), ("en", "en", "zh")] {
+            let page = public.join(lang).join(slug).join("index.html");
+            let html = read(&page);
+            assert!(
+                html.contains(&format!("<html lang={html_lang}>")),
+                "{}: lang",
+                page.display()
+            );
+            assert!(
+                html.contains(&format!("href=../../{other}/{slug}/index.html")),
+                "{}: no link to its counterpart",
+                page.display()
+            );
+            assert!(
+                html.contains("rel=alternate") && html.contains("hreflang="),
+                "{}: no hreflang",
+                page.display()
+            );
+            assert_eq!(html_problem(&html), None, "{}", page.display());
+            if html.contains("class=fact-box") {
+                fact_boxes += 1;
+            }
+        }
+    }
+    assert!(
+        fact_boxes >= 2 * (slugs.len() - 1),
+        "fact boxes on {fact_boxes} of {} pages",
+        2 * slugs.len()
+    );
+    for page in ["index.html", "zh/index.html", "en/index.html", "404.html"] {
+        let html = read(&public.join(page));
+        assert_eq!(html_problem(&html), None, "{page}");
+    }
+}
+
+#[test]
+fn english_page_says_which_paragraphs_are_untranslated() {
+    let dir = fixture("tiny");
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let en = read(&dir.path().join("public/en/tiny-article/index.html"));
+    assert!(
+        en.contains("Where the river meets the city."),
+        "translated paragraph shown"
+    );
+    // p2 has no English: a visible notice and the Chinese original, tagged as Chinese
+    let p2 = en.split("id=p2>").nth(1).expect("paragraph p2 present");
+    assert!(
+        p2.starts_with("<p class=notice>This paragraph has not been translated"),
+        "{}",
+        &p2[..200.min(p2.len())]
+    );
+    assert!(p2.contains("<div lang=zh-Hans><p>第二段还没有翻译。"));
+}
+
+#[test]
+fn feeds_sitemap_robots_and_data_exist_and_parse() {
+    let dir = project(true);
+    let out = run(
+        dir.path(),
+        &["build", "--base-url", "https://example.org/sub"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = dir.path().join("public");
+    let slugs = article_slugs(dir.path());
+    for feed in ["zh/atom.xml", "en/atom.xml"] {
+        let xml = read(&public.join(feed));
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{feed}: {e}"));
+        let entries = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .count();
+        assert_eq!(entries, slugs.len(), "{feed}");
+    }
+    let sitemap = read(&public.join("sitemap.xml"));
+    let doc = roxmltree::Document::parse(&sitemap).expect("sitemap is XML");
+    let locs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(locs.len(), 3 + 2 * slugs.len());
+    assert!(
+        locs.iter()
+            .all(|l| l.starts_with("https://example.org/sub/")),
+        "{locs:?}"
+    );
+    assert!(sitemap.contains(r#"hreflang="en""#) && sitemap.contains(r#"hreflang="zh-Hans""#));
+    assert!(
+        read(&public.join("robots.txt")).contains("Sitemap: https://example.org/sub/sitemap.xml")
+    );
+    let facts: serde_json::Value =
+        serde_json::from_str(&read(&public.join("data/facts.json"))).unwrap();
+    assert!(facts.as_array().unwrap().len() > 100);
+    let csv = read(&public.join("data/facts.csv"));
+    assert!(csv.starts_with("article,paragraph,id,figure,value"));
+    assert_eq!(csv.lines().count(), facts.as_array().unwrap().len() + 1);
+}
+
+#[test]
+fn links_are_relative_and_canonical_urls_use_the_base_url() {
+    let dir = project(true);
+    let out = run(
+        dir.path(),
+        &["build", "--base-url", "https://example.org/sub/"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let slug = &article_slugs(dir.path())[0];
+    let html = read(&dir.path().join("public/zh").join(slug).join("index.html"));
+    assert!(
+        html.contains(&format!(
+            "rel=canonical href=https://example.org/sub/zh/{slug}/"
+        )) || html.contains(&format!(
+            "href=https://example.org/sub/zh/{slug}/ rel=canonical"
+        )),
+        "canonical"
+    );
+    for attr in ["href=/", "src=/", "href=\"/", "src=\"/"] {
+        assert!(
+            !html.contains(attr),
+            "root-absolute link `{attr}` would break under a sub-path"
+        );
+    }
+    // every relative link resolves to a file of the output
+    let page_dir = dir.path().join("public/zh").join(slug);
+    for link in html.split("href=").skip(1) {
+        let target: String = link
+            .trim_start_matches('"')
+            .chars()
+            .take_while(|c| !matches!(c, ' ' | '>' | '"' | '#'))
+            .collect();
+        if target.is_empty() || target.starts_with("http") || target.starts_with('#') {
+            continue;
+        }
+        assert!(page_dir.join(&target).exists(), "broken link {target}");
+    }
+}
+
+#[test]
+fn chinese_line_breaks_never_become_spaces() {
+    let dir = fixture("tiny");
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let zh = read(&dir.path().join("public/zh/tiny-article/index.html"));
+    assert!(
+        zh.contains("长江与嘉陵江在这里交汇，城市依山而建。"),
+        "hard-wrapped Chinese joined without a space"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let dir = project(true);
+    let a = dir.path().join("out-a");
+    let b = dir.path().join("out-b");
+    assert!(
+        run(dir.path(), &["build", "--out", a.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        run(dir.path(), &["build", "--out", b.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let (ta, tb) = (tree(&a), tree(&b));
+    assert!(ta.len() > 30);
+    assert_eq!(ta, tb);
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let dir = project(true);
+    assert!(run(dir.path(), &["build"]).status.success());
+    let public = dir.path().join("public");
+    let before = tree(&public);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("article.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ article.title }{% endblock content %}",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("article.html"),
+        "error names the template: {}",
+        stderr(&out)
+    );
+    assert_eq!(
+        tree(&public),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains(".public."))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn refuses_dangerous_output_folders() {
+    let dir = project(true);
+    let root = dir.path().to_str().unwrap();
+    for out in [root, "/", dir.path().join("content").to_str().unwrap()] {
+        let result = run(dir.path(), &["build", "--out", out]);
+        assert_eq!(
+            result.status.code(),
+            Some(1),
+            "--out {out}: {}",
+            stderr(&result)
+        );
+        assert!(stderr(&result).contains("refusing"), "{}", stderr(&result));
+    }
+    let foreign = dir.path().join("mine");
+    std::fs::create_dir_all(&foreign).unwrap();
+    std::fs::write(foreign.join("notes.txt"), "my notes").unwrap();
+    let result = run(dir.path(), &["build", "--out", foreign.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(read(&foreign.join("notes.txt")), "my notes");
+    assert!(run(dir.path(), &["check"]).status.success());
+}
+
+#[test]
+fn bad_front_matter_names_file_and_line_and_exits_1() {
+    let dir = fixture("tiny");
+    let page = dir.path().join("content/articles/tiny-article.md");
+    let text = read(&page).replacen("district: 江北区", "district: [unclosed", 1);
+    std::fs::write(&page, text).unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("tiny-article.md:5:") && err.contains("line 4"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn unknown_front_matter_key_warns_with_closest_key() {
+    let dir = fixture("tiny");
+    let page = dir.path().join("content/articles/tiny-article.md");
+    let text = read(&page).replacen("district:", "distrct:", 1);
+    std::fs::write(&page, text).unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown key `distrct` (did you mean `district`?)"),
+        "{}",
+        stderr(&out)
+    );
+}

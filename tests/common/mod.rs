@@ -1,0 +1,208 @@
+//! Test harness: copies the real project (seeds, content, themes, config) or a
+//! fixture site into a temporary folder and runs the real `minsheng` binary on it.
+#![allow(dead_code)]
+
+pub mod webdriver;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Duration;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_minsheng"))
+}
+
+/// Runs `minsheng --root <root> <args>`.
+pub fn run(root: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).to_string()
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A temporary copy of the project: seeds, themes, config and (if `with_content`) content.
+pub fn project(with_content: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = repo();
+    copy_dir(&root.join("seeds"), &dir.path().join("seeds"));
+    copy_dir(&root.join("themes"), &dir.path().join("themes"));
+    std::fs::copy(root.join("config.yaml"), dir.path().join("config.yaml")).unwrap();
+    if with_content {
+        copy_dir(&root.join("content"), &dir.path().join("content"));
+    }
+    dir
+}
+
+/// A temporary copy of a fixture site under `tests/fixtures/<name>`, with the default theme.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
+    if !dir.path().join("themes").exists() {
+        copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    }
+    dir
+}
+
+/// Every file under `dir` with its bytes, sorted by path.
+pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Content articles (`content/articles/*.md`, not translations) of a project.
+pub fn article_slugs(root: &Path) -> Vec<String> {
+    let mut slugs: Vec<String> = std::fs::read_dir(root.join("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".md") && !n.ends_with(".en.md"))
+        .map(|n| n.trim_end_matches(".md").to_string())
+        .collect();
+    slugs.sort();
+    slugs
+}
+
+/// Checks that an HTML document is well formed: doctype, and every opened
+/// non-void element closed in order. Returns the first problem found.
+pub fn html_problem(html: &str) -> Option<String> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    if !html.to_ascii_lowercase().starts_with("<!doctype html>") {
+        return Some("no doctype".into());
+    }
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let end = rest.find('>')?;
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') || tag.starts_with('?') {
+            continue;
+        }
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            match stack.pop() {
+                Some(open) if open == name => {}
+                other => return Some(format!("</{name}> closes {other:?}")),
+            }
+        } else if !(tag.ends_with(" /") || tag.ends_with("\"/") || tag.ends_with("'/")) {
+            stack.push(name.clone());
+            if name == "script" || name == "style" {
+                let close = format!("</{name}>");
+                let at = rest.find(&close)?;
+                rest = &rest[at..];
+            }
+        }
+    }
+    (!stack.is_empty()).then(|| format!("unclosed: {stack:?}"))
+}
+
+/// A free loopback port.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A minimal HTTP/1.1 GET (or HEAD) returning (status, headers, body).
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    extra: &[(&str, &str)],
+) -> std::io::Result<(u16, String, Vec<u8>)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut request =
+        format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+    for (k, v) in extra {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    request.push_str("\r\n");
+    stream.write_all(request.as_bytes())?;
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw)?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Ok((status, head, body))
+}
+
+/// Waits until the server answers on `port`.
+pub fn wait_for_server(port: u16) {
+    for _ in 0..200 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("server did not start on port {port}");
+}

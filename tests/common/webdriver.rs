@@ -1,0 +1,163 @@
+//! A small WebDriver client for Chromium through chromedriver, for tests that
+//! check behaviour in a real browser.
+
+use std::io::{Read, Write};
+
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A headless Chromium session, closed on drop.
+pub struct Browser {
+    driver: Child,
+    port: u16,
+    session: String,
+    _profile: tempfile::TempDir,
+}
+
+fn request(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&serde_json::Value>,
+) -> serde_json::Value {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("chromedriver answers");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    let payload = loop {
+        let n = stream.read(&mut buf).expect("webdriver answers in time");
+        raw.extend_from_slice(&buf[..n]);
+        if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+            let body = &raw[split + 4..];
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            match length {
+                Some(len) if body.len() >= len => break body[..len].to_vec(),
+                None if head.contains("transfer-encoding: chunked")
+                    && body.ends_with(b"0\r\n\r\n") =>
+                {
+                    break dechunk(body);
+                }
+                _ => {}
+            }
+        }
+        if n == 0 {
+            panic!(
+                "webdriver closed the connection: {}",
+                String::from_utf8_lossy(&raw)
+            );
+        }
+    };
+    serde_json::from_slice(&payload).unwrap_or_else(|e| {
+        panic!(
+            "webdriver answer: {e}: {}",
+            String::from_utf8_lossy(&payload)
+        )
+    })
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = data.windows(2).position(|w| w == b"\r\n") {
+        let size = usize::from_str_radix(std::str::from_utf8(&data[..end]).unwrap().trim(), 16)
+            .unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&data[end + 2..end + 2 + size]);
+        data = &data[end + 2 + size + 2..];
+    }
+    out
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium. Panics with instructions if
+    /// they are not installed.
+    pub fn start() -> Browser {
+        for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
+            assert!(
+                std::path::Path::new(tool).exists(),
+                "{tool} is missing: browser tests need `apt-get install -y chromium chromium-driver` (scripts/test.sh does it)"
+            );
+        }
+        let port = super::free_port();
+        let driver = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        super::wait_for_server(port);
+        let profile = tempfile::tempdir().unwrap();
+        let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         format!("--user-data-dir={}", profile.path().display())]
+            }
+        }}});
+        let answer = request(port, "POST", "/session", Some(&caps));
+        let session = answer["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {answer}"))
+            .to_string();
+        Browser {
+            driver,
+            port,
+            session,
+            _profile: profile,
+        }
+    }
+
+    /// Opens a URL and waits for it to load.
+    pub fn goto(&self, url: &str) {
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/url", self.session),
+            Some(&serde_json::json!({ "url": url })),
+        );
+        assert!(answer["value"].is_null(), "navigation failed: {answer}");
+    }
+
+    /// Runs a script (`return …`) in the page and returns its value.
+    pub fn eval(&self, script: &str) -> serde_json::Value {
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/execute/sync", self.session),
+            Some(&serde_json::json!({ "script": script, "args": [] })),
+        );
+        answer["value"].clone()
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = std::panic::catch_unwind(|| {
+            request(
+                self.port,
+                "DELETE",
+                &format!("/session/{}", self.session),
+                None,
+            )
+        });
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}

@@ -1,0 +1,168 @@
+//! `minsheng serve`: answers on loopback, serves only the output folder,
+//! rebuilds on change, reports a broken template and recovers.
+
+mod common;
+use common::*;
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start(root: &std::path::Path, port: u16, watch: bool) -> Server {
+    let mut cmd = bin();
+    cmd.arg("--root")
+        .arg(root)
+        .arg("serve")
+        .arg("--port")
+        .arg(port.to_string());
+    if watch {
+        cmd.arg("--watch");
+    }
+    let child = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_server(port);
+    Server(child)
+}
+
+fn poll(port: u16, since: Option<u64>) -> serde_json::Value {
+    let path = match since {
+        Some(v) => format!("/__minsheng/poll?v={v}"),
+        None => "/__minsheng/poll".into(),
+    };
+    let (status, _, body) = http(port, "GET", &path, &[]).unwrap();
+    assert_eq!(status, 200);
+    serde_json::from_slice(&body).unwrap()
+}
+
+/// Waits for the build after `version`, returning the new status.
+fn next_build(port: u16, version: u64) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let status = poll(port, Some(version));
+        if status["version"].as_u64() != Some(version) {
+            return status;
+        }
+        assert!(Instant::now() < deadline, "no rebuild");
+    }
+}
+
+#[test]
+fn serves_pages_with_types_head_and_conditional_requests() {
+    let dir = fixture("tiny");
+    let port = free_port();
+    let _server = start(dir.path(), port, false);
+    let (status, head, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("两江交汇"));
+    assert!(
+        html.contains("/__minsheng/live.js"),
+        "live reload injected in serve mode"
+    );
+    let etag = head
+        .lines()
+        .find_map(|l| l.strip_prefix("ETag: "))
+        .expect("etag")
+        .to_string();
+    let (status, _, body) = http(
+        port,
+        "GET",
+        "/zh/tiny-article/",
+        &[("If-None-Match", &etag)],
+    )
+    .unwrap();
+    assert_eq!((status, body.len()), (304, 0));
+    let (status, head, body) = http(port, "HEAD", "/sitemap.xml", &[]).unwrap();
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("application/xml") && body.is_empty(),
+        "{head}"
+    );
+    let (_, head, _) = http(port, "GET", "/data/facts.json", &[]).unwrap();
+    assert!(head.contains("application/json"));
+    let (status, _, _) = http(port, "GET", "/zh", &[]).unwrap();
+    assert_eq!(status, 301);
+    for bad in [
+        "/../config.yaml",
+        "/%2e%2e/config.yaml",
+        "/..%2fconfig.yaml",
+        "/zh\\..\\..\\config.yaml",
+    ] {
+        let (status, _, body) = http(port, "GET", bad, &[]).unwrap();
+        assert!(matches!(status, 400 | 403 | 404), "{bad}: {status}");
+        assert!(
+            !String::from_utf8_lossy(&body).contains("title:"),
+            "{bad} leaked config"
+        );
+    }
+    let (status, _, body) = http(port, "GET", "/no/such/page/", &[]).unwrap();
+    assert_eq!(status, 404);
+    assert!(String::from_utf8_lossy(&body).contains("Page not found"));
+    // the build output itself carries no live-reload script
+    assert!(!read(&dir.path().join("public/zh/tiny-article/index.html")).contains("live.js"));
+}
+
+#[test]
+fn watch_rebuilds_on_save_and_survives_a_broken_template() {
+    let dir = fixture("tiny");
+    let port = free_port();
+    let _server = start(dir.path(), port, true);
+    let version = poll(port, None)["version"].as_u64().unwrap_or(0);
+    std::thread::sleep(Duration::from_millis(300));
+
+    // an edit to a content file is served after the rebuild
+    let page = dir.path().join("content/articles/tiny-article.md");
+    let started = Instant::now();
+    std::fs::write(
+        &page,
+        read(&page).replace("第二段还没有翻译。", "第二段已经改写。"),
+    )
+    .unwrap();
+    let status = next_build(port, version);
+    assert!(status["error"].is_null(), "{status}");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "rebuild took {:?}",
+        started.elapsed()
+    );
+    let (_, _, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
+    assert!(String::from_utf8_lossy(&body).contains("第二段已经改写。"));
+
+    // a broken template is reported, the server keeps serving the last good site
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("article.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ oops }{% endblock content %}",
+    )
+    .unwrap();
+    let broken = next_build(port, status["version"].as_u64().unwrap());
+    assert!(
+        broken["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("article.html")),
+        "{broken}"
+    );
+    let (code, _, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
+    assert_eq!(code, 200);
+    assert!(String::from_utf8_lossy(&body).contains("第二段已经改写。"));
+
+    // the next good save recovers
+    std::fs::remove_file(templates.join("article.html")).unwrap();
+    let fixed = next_build(port, broken["version"].as_u64().unwrap());
+    assert!(fixed["error"].is_null(), "{fixed}");
+}

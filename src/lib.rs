@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: `seeds/` → [`ingest`] → `content/` → [`content`] →
 //! [`markdown`] and [`render`] → [`output`] → `public/`. [`build`] runs the
-//! whole chain; [`serve`] and [`check`] reuse it.
+//! whole chain; [`serve`] and [`check`] reuse it; [`translate`] starts an
+//! article's English translation.
 
 pub mod build;
 pub mod check;
@@ -16,5 +17,6 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod translate;
 
 pub use error::{Error, Result};

@@ -51,6 +51,12 @@ enum Command {
     },
     /// Report problems (untranslated or stale paragraphs, broken links) without writing output.
     Check,
+    /// Start the English translation of an article: writes content/.../<slug>.en.md
+    /// with one stamped marker per Chinese paragraph.
+    Translate {
+        /// Slug of the article.
+        slug: String,
+    },
     /// Turn changed seeds into articles in content/ (hand-edited articles are kept).
     Ingest {
         /// Regenerate every seed and overwrite hand-edited articles.
@@ -167,6 +173,14 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Translate { slug } => {
+            let path = minsheng::translate::scaffold(&cli.root, &slug)?;
+            println!(
+                "wrote {}: write the English under each marker",
+                path.display()
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { force } => {
             let report = ingest(&cli.root, IngestOptions { force })?;

@@ -5,13 +5,18 @@
 
 use crate::config::RawHtml;
 use crate::ingest::text::{is_cjk_punct, is_han};
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TextMergeStream, html};
+
+/// Private-use characters that stand for a `[sic]` annotation while Markdown is parsed.
+const SIC_OPEN: char = '\u{E000}';
+const SIC_CLOSE: char = '\u{E001}';
 
 /// Renders Markdown to an HTML fragment.
 pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
-    let events: Vec<Event> = Parser::new_ext(markdown, options).collect();
+    let marked = mark_sic(markdown);
+    let events: Vec<Event> = TextMergeStream::new(Parser::new_ext(&marked, options)).collect();
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
     for (i, event) in events.iter().enumerate() {
         match event {
@@ -50,6 +55,7 @@ pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
                 title: title.clone(),
                 id: id.clone(),
             })),
+            Event::Text(text) if text.contains(SIC_OPEN) => push_sic(text, &mut out_events),
             other => out_events.push(other.clone()),
         }
     }
@@ -58,10 +64,116 @@ pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
     out
 }
 
-/// Plain text of Markdown, for descriptions, feeds and search.
+/// Replaces `[sic]` and `[sic: correction]` (not backslash-escaped) by private-use
+/// markers, so that Markdown does not read them as link text.
+fn mark_sic(markdown: &str) -> std::borrow::Cow<'_, str> {
+    if !markdown.contains("[sic") {
+        return markdown.into();
+    }
+    let mut out = String::with_capacity(markdown.len());
+    let mut rest = markdown;
+    while let Some(at) = rest.find("[sic") {
+        let escaped = rest[..at].ends_with('\\');
+        let after = &rest[at + 4..];
+        let note = if after.starts_with(']') {
+            Some(("", 1))
+        } else if let Some(body) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) {
+            body.find(']')
+                .map(|end| (body[..end].trim(), after.len() - body.len() + end + 1))
+        } else {
+            None
+        };
+        match note {
+            Some((correction, used)) if !escaped => {
+                out.push_str(&rest[..at]);
+                out.push(SIC_OPEN);
+                // keep the note one piece of text for the Markdown parser
+                for c in correction.chars() {
+                    match c {
+                        '&' => out.push_str("&amp;"),
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        '\\' | '`' | '*' | '_' | '[' | ']' => {
+                            out.push('\\');
+                            out.push(c);
+                        }
+                        _ => out.push(c),
+                    }
+                }
+                out.push(SIC_CLOSE);
+                rest = &after[used..];
+            }
+            _ => {
+                out.push_str(&rest[..at + 4]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Turns the `[sic]` markers of a text into a marked-up note.
+fn push_sic<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+    let mut rest = text;
+    while let Some(open) = rest.find(SIC_OPEN) {
+        out.push(Event::Text(CowStr::from(rest[..open].to_string())));
+        let inner = &rest[open + SIC_OPEN.len_utf8()..];
+        let close = inner.find(SIC_CLOSE).unwrap_or(inner.len());
+        let correction = &inner[..close];
+        let html = if correction.is_empty() {
+            "<span class=\"sic\">[sic]</span>".to_string()
+        } else {
+            format!(
+                "<span class=\"sic\">[sic<span class=\"sic-note\">: {}</span>]</span>",
+                escape_html(correction)
+            )
+        };
+        out.push(Event::InlineHtml(CowStr::from(html)));
+        rest = inner.get(close + SIC_CLOSE.len_utf8()..).unwrap_or("");
+    }
+    if !rest.is_empty() {
+        out.push(Event::Text(CowStr::from(rest.to_string())));
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Plain text of Markdown, for descriptions, feeds and search (annotations left out).
 pub fn to_plain_text(markdown: &str) -> String {
+    let marked = mark_sic(markdown);
     let mut out = String::new();
-    for event in Parser::new(markdown) {
+    let mut in_note = false;
+    for event in Parser::new(&marked) {
+        let event = match event {
+            Event::Text(t) if t.contains(SIC_OPEN) || in_note => {
+                let mut kept = String::new();
+                for c in t.chars() {
+                    match c {
+                        SIC_OPEN => in_note = true,
+                        SIC_CLOSE => in_note = false,
+                        _ if !in_note => kept.push(c),
+                        _ => {}
+                    }
+                }
+                Event::Text(CowStr::from(kept))
+            }
+            other => other,
+        };
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak
@@ -138,6 +250,22 @@ mod tests {
             to_html("江北区\n**民生**", RawHtml::Escape),
             "<p>江北区<strong>民生</strong></p>\n"
         );
+    }
+
+    #[test]
+    fn sic_annotations() {
+        let html = to_html("开展“进家人户[sic: 进家入户]”走访", RawHtml::Escape);
+        assert_eq!(
+            html,
+            "<p>开展“进家人户<span class=\"sic\">[sic<span class=\"sic-note\">: 进家入户</span>]</span>”走访</p>\n"
+        );
+        assert!(
+            to_html("看的见[sic]", RawHtml::Escape)
+                .contains("看的见<span class=\"sic\">[sic]</span>")
+        );
+        assert_eq!(to_plain_text("看的见[sic: 看得见]变化"), "看的见变化");
+        assert_eq!(to_html("\\[sic]", RawHtml::Escape), "<p>[sic]</p>\n");
+        assert!(to_html("[sic: <b>]", RawHtml::Escape).contains(": &lt;b&gt;"));
     }
 
     #[test]

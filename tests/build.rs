@@ -95,7 +95,7 @@ fn feeds_sitemap_robots_and_data_exist_and_parse() {
         .filter(|n| n.has_tag_name("loc"))
         .filter_map(|n| n.text())
         .collect();
-    assert_eq!(locs.len(), 3 + 2 * slugs.len());
+    assert_eq!(locs.len(), 5 + 2 * slugs.len());
     assert!(
         locs.iter()
             .all(|l| l.starts_with("https://example.org/sub/")),

@@ -166,3 +166,43 @@ fn watch_rebuilds_on_save_and_survives_a_broken_template() {
     let fixed = next_build(port, broken["version"].as_u64().unwrap());
     assert!(fixed["error"].is_null(), "{fixed}");
 }
+
+#[test]
+fn bursts_of_saves_and_saves_by_rename_end_in_the_last_version() {
+    let dir = fixture("tiny");
+    let port = free_port();
+    let _server = start(dir.path(), port, true);
+    let mut version = poll(port, None)["version"].as_u64().unwrap_or(0);
+    std::thread::sleep(Duration::from_millis(300));
+    let page = dir.path().join("content/articles/tiny-article.md");
+    let original = read(&page);
+    for i in 0..30 {
+        std::fs::write(
+            &page,
+            original.replace("第二段还没有翻译。", &format!("第{i}次保存。")),
+        )
+        .unwrap();
+    }
+    // an editor that saves by writing a new file and renaming it over the old one
+    let temp = dir.path().join("content/articles/.tiny-article.md.swp");
+    std::fs::write(
+        &temp,
+        original.replace("第二段还没有翻译。", "改名保存的最后版本。"),
+    )
+    .unwrap();
+    std::fs::rename(&temp, &page).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let status = next_build(port, version);
+        version = status["version"].as_u64().unwrap();
+        let (_, _, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
+        if String::from_utf8_lossy(&body).contains("改名保存的最后版本。") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "last save never served");
+    }
+    assert!(
+        version <= 31,
+        "one rebuild per burst, not one per save: {version}"
+    );
+}

@@ -22,6 +22,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "continued_from",
     "topics",
     "authors",
+    "bylines",
     "photographers",
     "credits",
     "figures",
@@ -225,6 +226,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
                 lines: None,
                 source_hash: None,
                 markdown: preamble,
+                cut: false,
                 file_line: first_line,
             },
         );
@@ -254,6 +256,7 @@ fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
         lines: None,
         source_hash: None,
         markdown: String::new(),
+        cut: false,
         file_line: line,
     };
     for attr in parts {
@@ -272,11 +275,14 @@ fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
                 }
             }
             Some(("zh", hash)) => block.source_hash = Some(hash.to_string()),
+            None if attr == "cut" => block.cut = true,
             _ => {
                 return Err(Error::at_line(
                     path,
                     line,
-                    format!("unknown attribute `{attr}` in paragraph marker (known: lines=, zh=)"),
+                    format!(
+                        "unknown attribute `{attr}` in paragraph marker (known: lines=, zh=, cut)"
+                    ),
                 ));
             }
         }

@@ -37,6 +37,9 @@ pub struct FrontMatter {
     pub topics: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
+    /// Bylines as printed (`记者 刘静`, `本报讯（记者 王偲媞）`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bylines: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub photographers: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -119,6 +122,9 @@ pub struct Block {
     /// Hash of the Chinese text a translated block was made from.
     pub source_hash: Option<String>,
     pub markdown: String,
+    /// The printed text breaks off after this block (it continues on a page
+    /// the seed does not hold).
+    pub cut: bool,
     /// Line of the block's marker in its content file.
     pub file_line: usize,
 }
@@ -152,7 +158,9 @@ impl Article {
     }
 }
 
-/// Short hash of a Chinese block's text, stored with its translation to detect staleness.
+/// Short hash of a Chinese block's text, stored with its translation to detect
+/// staleness. It covers the words only: Markdown formatting and `[sic]` notes
+/// can change without making a translation stale.
 pub fn block_hash(markdown: &str) -> String {
-    crate::fsutil::sha256_hex(markdown.trim())[..12].to_string()
+    crate::fsutil::sha256_hex(crate::markdown::to_plain_text(markdown))[..12].to_string()
 }

@@ -3,6 +3,7 @@
 //! source line range).
 
 use super::items::{BlockKind, Item};
+use super::text::ends_sentence;
 use super::{facts, meta};
 use crate::content::model::{Fact, Figure, FrontMatter};
 use pinyin::ToPinyin;
@@ -72,6 +73,7 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),
         topics,
         authors: item.authors.clone(),
+        bylines: item.bylines.clone(),
         photographers: item.photographers(),
         credits: item.credits.clone(),
         figures,
@@ -85,8 +87,11 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         } else {
             format!("{}-{}", block.first, block.last)
         };
+        // a paragraph the page leaves unfinished (its text goes on elsewhere)
+        let cut = block.kind == BlockKind::Paragraph && !ends_sentence(&block.text);
+        let cut = if cut { " cut" } else { "" };
         text.push_str(&format!(
-            "\n{{#{id} lines={lines}}}\n{}\n",
+            "\n{{#{id} lines={lines}{cut}}}\n{}\n",
             block_markdown(block)
         ));
     }

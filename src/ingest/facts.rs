@@ -134,7 +134,7 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
         match found {
             Some(mut fact) => {
                 let start = qualifier_start(&chars, i, &mut fact);
-                let end = fact_end(&chars, start, &fact);
+                let end = fact_end(&chars, i, &fact);
                 fact.text = chars[start..end].iter().collect();
                 fact.label = clause(&chars, start, end);
                 fact.para = para_id.to_string();
@@ -175,11 +175,15 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
             None => scan.pos = save,
         }
     }
+    // `3万余个` and `100余万元`: the qualifier may stand before or after 万/亿
+    let mut after_number = scan.take_str(&["余", "多"]);
     let mut multiplier = 1.0;
     if let Some(m) = scan.take_str(&["万", "亿"]) {
         multiplier = if m == "万" { 1e4 } else { 1e8 };
     }
-    let after_number = scan.take_str(QUALIFIERS_AFTER);
+    if after_number.is_none() {
+        after_number = scan.take_str(QUALIFIERS_AFTER);
+    }
     if scan
         .chars
         .get(scan.pos)
@@ -389,6 +393,16 @@ mod tests {
 
     #[test]
     fn qualifiers() {
+        let f = one("提供了100余万元的资金支持");
+        assert_eq!(
+            (
+                f.value,
+                f.qualifier.as_deref(),
+                f.unit.as_str(),
+                f.text.as_str()
+            ),
+            (1_000_000.0, Some("余"), "元", "100余万元")
+        );
         let f = one("吸引1400余家企业参与");
         assert_eq!(
             (f.value, f.qualifier.as_deref(), f.unit.as_str()),

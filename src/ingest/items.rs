@@ -48,6 +48,8 @@ pub struct Item {
     /// Headings printed after the story's byline: its headline group.
     pub head_group: Vec<HeadLine>,
     pub authors: Vec<String>,
+    /// Bylines as printed.
+    pub bylines: Vec<String>,
     pub credits: Vec<String>,
     pub continued_from: Option<HeadLine>,
     pub title: Option<HeadLine>,
@@ -139,8 +141,9 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
             })
         }
         Kind::Text { text, dateline } => {
-            if let Some(names) = dateline {
-                item.authors.extend(names.iter().cloned());
+            if let Some(byline) = dateline {
+                item.authors.extend(byline.names.iter().cloned());
+                item.bylines.push(byline.printed.clone());
                 walk.after_byline = true;
             }
             let (text, staff) = match text.strip_suffix("（本报记者）") {
@@ -150,6 +153,7 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
             item.body.push(block(BlockKind::Paragraph, text, walk));
             if staff {
                 item.authors.push("本报记者".into());
+                item.bylines.push("（本报记者）".into());
                 walk.after_byline = true;
             }
         }
@@ -181,8 +185,9 @@ fn add_segment(item: &mut Item, seg: &Segment, walk: &mut Walk) {
             last: seg.last,
             after: item.body.len().checked_sub(1),
         }),
-        Kind::Byline { names, credit } => {
-            item.authors.extend(names.iter().cloned());
+        Kind::Byline { byline, credit } => {
+            item.authors.extend(byline.names.iter().cloned());
+            item.bylines.push(byline.printed.clone());
             item.credits.extend(credit.iter().cloned());
             walk.after_byline = true;
         }

@@ -16,10 +16,10 @@ pub struct SrcLine {
 /// What a stretch of the page is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
-    /// Body text; `dateline` holds the reporters named by a leading `本报讯（记者 …）`.
+    /// Body text; `dateline` is a leading `本报讯（记者 …）`.
     Text {
         text: String,
-        dateline: Option<Vec<String>>,
+        dateline: Option<Byline>,
     },
     /// A short line without sentence end: a headline, deck or section heading.
     /// `glued` headings were printed on the line right above their paragraph.
@@ -35,13 +35,20 @@ pub enum Kind {
     },
     /// Names of the writers, possibly followed by a picture credit.
     Byline {
-        names: Vec<String>,
+        byline: Byline,
         credit: Option<String>,
     },
     /// A picture credit line (`图片除署名外由…提供`).
     Credit(String),
     /// A continuation mark such as `（上接1版）`.
     Continued(String),
+}
+
+/// A byline as printed (`记者 刘静`, `本报讯（记者 王偲媞）`) and the names in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Byline {
+    pub printed: String,
+    pub names: Vec<String>,
 }
 
 /// A typed stretch of the page with its line range.
@@ -162,6 +169,20 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             continue;
         }
         if is_caption_start(&line.text) {
+            // a caption wrapped over several lines ends with its credit
+            let pending = join_lines(acc.iter().map(|l| l.text.as_str()));
+            if line_has_credit(&line.text)
+                && !acc.is_empty()
+                && !pending.contains(['。', '；', '！', '？'])
+                && pending.chars().count() + line.text.chars().count() <= 60
+            {
+                let first = acc[0].no;
+                let text = format!("{pending}{}", line.text);
+                acc.clear();
+                push(parse_caption(&text), first, line.no, out, &mut gap_before);
+                i += 1;
+                continue;
+            }
             flush(&mut acc, out, &mut gap_before);
             // A ▲ caption runs on to the line with its credit (or to the next ▲).
             let mut j = i;
@@ -172,6 +193,10 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
                 {
                     j += 1;
                 }
+            }
+            // a photographer's name wrapped onto the next line
+            if j + 1 < run.len() && credit_name_is_cut(&run[j].text, &run[j + 1].text) {
+                j += 1;
             }
             let text = join_lines(run[i..=j].iter().map(|l| l.text.as_str()));
             push(
@@ -188,6 +213,20 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             flush(&mut acc, out, &mut gap_before);
             push(kind, line.no, line.no, out, &mut gap_before);
             i += 1;
+            continue;
+        }
+        // a byline whose picture credit is wrapped onto the next line
+        if let Some(next) = run.get(i + 1)
+            && line.text.contains(' ')
+            && let Some(
+                kind @ Kind::Byline {
+                    credit: Some(_), ..
+                },
+            ) = parse_byline_or_credit(&format!("{}{}", line.text, next.text))
+        {
+            flush(&mut acc, out, &mut gap_before);
+            push(kind, line.no, next.no, out, &mut gap_before);
+            i += 2;
             continue;
         }
         if line.text.ends_with("——") && i + 1 < run.len() {
@@ -250,18 +289,10 @@ fn display_width(text: &str) -> f64 {
         .sum()
 }
 
-/// Joins hard-wrapped lines: Chinese has no spaces between words, so none is added.
+/// Joins hard-wrapped lines. Chinese has no spaces between words, and the
+/// pages never break a Latin word without a hyphen, so nothing is added.
 fn join_lines<'a>(lines: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for line in lines {
-        let needs_space = out.chars().last().is_some_and(|c| c.is_ascii_alphabetic())
-            && line.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-        if needs_space {
-            out.push(' ');
-        }
-        out.push_str(line);
-    }
-    out
+    lines.collect()
 }
 
 fn continued_mark(line: &str) -> Option<&str> {
@@ -278,6 +309,16 @@ fn continued_mark(line: &str) -> Option<&str> {
 
 fn line_has_credit(line: &str) -> bool {
     line.contains("摄/") || line.contains("摄摄//") || line.contains("摄／")
+}
+
+/// Whether the photographer's name after `摄/` goes on on the next line.
+fn credit_name_is_cut(line: &str, next: &str) -> bool {
+    let Some(at) = line.rfind("摄/") else {
+        return false;
+    };
+    let name = line[at + "摄/".len()..].trim();
+    name.chars().count() < 2 && next.chars().count() <= 3 && next.chars().all(is_han)
+        || name.chars().count() == 2 && next.chars().count() == 1 && next.chars().all(is_han)
 }
 
 fn is_caption_start(line: &str) -> bool {
@@ -340,7 +381,16 @@ fn parse_byline_or_credit(line: &str) -> Option<Kind> {
         ),
     };
     let enough = names.len() >= 2 || (role && !names.is_empty());
-    enough.then_some(Kind::Byline { names, credit })
+    let printed = match &credit {
+        Some(c) => line.trim()[..line.trim().len() - c.len()]
+            .trim()
+            .to_string(),
+        None => line.trim().to_string(),
+    };
+    enough.then_some(Kind::Byline {
+        byline: Byline { printed, names },
+        credit,
+    })
 }
 
 fn picture_credit(text: &str) -> Option<&str> {
@@ -385,6 +435,9 @@ fn is_scene_heading(text: &str) -> bool {
 
 fn classify_text(joined: &str) -> Kind {
     let trimmed = joined.trim();
+    if line_has_credit(trimmed) && !trimmed.contains('。') && trimmed.chars().count() <= 60 {
+        return parse_caption(trimmed);
+    }
     if LABELS.contains(&trimmed) {
         return Kind::Label(trimmed.to_string());
     }
@@ -403,8 +456,8 @@ fn body_text(joined: &str) -> Kind {
     }
 }
 
-/// `本报讯（记者 王偲媞）正文` → (`正文`, [`王偲媞`]).
-fn split_dateline(text: &str) -> (&str, Option<Vec<String>>) {
+/// `本报讯（记者 王偲媞）正文` → (`正文`, `本报讯（记者 王偲媞）` with [`王偲媞`]).
+fn split_dateline(text: &str) -> (&str, Option<Byline>) {
     let Some(rest) = text.strip_prefix("本报讯") else {
         return (text, None);
     };
@@ -417,9 +470,17 @@ fn split_dateline(text: &str) -> (&str, Option<Vec<String>>) {
             .map(str::to_string)
             .collect();
         let close = inner[end..].chars().next().map_or(0, char::len_utf8);
-        return (&inner[end + close..], Some(names));
+        let body = &inner[end + close..];
+        let printed = text[..text.len() - body.len()].to_string();
+        return (body, Some(Byline { printed, names }));
     }
-    (rest, Some(Vec::new()))
+    (
+        rest,
+        Some(Byline {
+            printed: "本报讯".into(),
+            names: Vec::new(),
+        }),
+    )
 }
 
 /// Short heading-shaped stretches that are really photo captions without credit:
@@ -438,10 +499,7 @@ fn reclassify_captions(segments: &mut [Segment]) {
             && text.chars().count() <= 16;
         let set_apart = segments[i].gap_before >= 3 && !is_scene_heading(text);
         if after_caption || set_apart {
-            segments[i].kind = Kind::Caption {
-                text: text.clone(),
-                credit: None,
-            };
+            segments[i].kind = parse_caption(text);
         }
     }
 }
@@ -524,11 +582,11 @@ mod tests {
         let page = "鲜活注脚。\n王彩艳 陈佳佳 图片除署名外由江北区教委提供\n 市民在鸿恩寺图书馆阅读 摄/李显彦\n\n本报讯（记者 王偲媞）“砰砰砰……”1月8日，爆破。\n";
         let k = kinds(page);
         assert!(
-            matches!(&k[1], Kind::Byline { names, credit: Some(c) } if names == &["王彩艳", "陈佳佳"] && c.contains("江北区教委"))
+            matches!(&k[1], Kind::Byline { byline, credit: Some(c) } if byline.names == ["王彩艳", "陈佳佳"] && byline.printed == "王彩艳 陈佳佳" && c.contains("江北区教委"))
         );
         assert!(matches!(&k[2], Kind::Caption { credit: Some(c), .. } if c == "李显彦"));
         assert!(
-            matches!(&k[3], Kind::Text { dateline: Some(n), text } if n == &["王偲媞"] && text.starts_with("“砰砰砰"))
+            matches!(&k[3], Kind::Text { dateline: Some(d), text } if d.names == ["王偲媞"] && d.printed == "本报讯（记者 王偲媞）" && text.starts_with("“砰砰砰"))
         );
     }
 

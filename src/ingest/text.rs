@@ -79,11 +79,12 @@ pub fn remove_stray_spaces(text: &str) -> String {
     out
 }
 
-/// Whether the space at `i` sits between single characters spaced out by print.
+/// Whether the space at `i` sits between single characters spaced out by print:
+/// one of the two characters has no Han neighbour on its other side.
 fn letter_spaced(chars: &[char], i: usize) -> bool {
-    let single_before = i >= 2 && chars[i - 2] == ' ' || i == 1;
-    let single_after = i + 2 >= chars.len() || chars[i + 2] == ' ';
-    single_before || single_after
+    let lone_left = i < 2 || !is_han(chars[i - 2]);
+    let lone_right = chars.get(i + 2).is_none_or(|c| !is_han(*c));
+    lone_left || lone_right
 }
 
 /// Collapses the doubled glyphs of bold print in a caption or credit:

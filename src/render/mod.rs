@@ -97,6 +97,7 @@ pub fn render_site(
     for (lang, views) in &per_lang {
         files.push(r.section_page(lang, views)?);
         files.push(r.feed(lang, views)?);
+        files.push(r.numbers_page(lang, &order, views)?);
     }
     files.push(r.home(&per_lang)?);
     for seed in seeds {
@@ -240,6 +241,89 @@ impl Renderer<'_> {
         self.html("section.html", format!("{lang}/"), &ctx)
     }
 
+    fn numbers_page(
+        &self,
+        lang: &str,
+        articles: &[&Article],
+        views: &[ArticleView],
+    ) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Row {
+            figure: String,
+            label: String,
+            label_missing: bool,
+            kind: String,
+            slug: String,
+            title: String,
+            para: String,
+            district: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct Group {
+            key: String,
+            label: String,
+            rows: Vec<Row>,
+        }
+        let en = lang == "en";
+        let mut groups: Vec<Group> = crate::ingest::meta::TOPICS
+            .iter()
+            .map(|(key, _)| Group {
+                key: key.to_string(),
+                label: if en {
+                    crate::ingest::meta::topic_english(key)
+                } else {
+                    crate::ingest::meta::topic_chinese(key)
+                }
+                .to_string(),
+                rows: Vec::new(),
+            })
+            .collect();
+        groups.push(Group {
+            key: "other".into(),
+            label: if en { "Other" } else { "其他" }.into(),
+            rows: Vec::new(),
+        });
+        for (article, view) in articles.iter().zip(views) {
+            let labels = article.translation.as_ref().map(|t| &t.front.facts);
+            for fact in &article.front.facts {
+                let english = labels
+                    .and_then(|l| l.get(&fact.id))
+                    .filter(|l| !l.trim().is_empty());
+                let row = Row {
+                    figure: if en {
+                        format::fact_english(fact)
+                    } else {
+                        fact.text.clone()
+                    },
+                    label: if en {
+                        english.cloned().unwrap_or_else(|| fact.label.clone())
+                    } else {
+                        fact.label.clone()
+                    },
+                    label_missing: en && english.is_none(),
+                    kind: fact.kind.clone(),
+                    slug: article.front.slug.clone(),
+                    title: view.title.clone(),
+                    para: fact.para.clone(),
+                    district: view.district.clone(),
+                };
+                let topic = fact.topic.as_deref().unwrap_or("other");
+                let group = groups
+                    .iter()
+                    .position(|g| g.key == topic)
+                    .unwrap_or(groups.len() - 1);
+                groups[group].rows.push(row);
+            }
+        }
+        groups.retain(|g| !g.rows.is_empty());
+        let title = if en { "By the numbers" } else { "数字一览" };
+        let path = format!("{lang}/numbers/");
+        let page = self.page("numbers", lang, &path, title.into(), String::new(), true);
+        let mut ctx = self.context(&page);
+        ctx.insert("groups", &groups);
+        self.html("numbers.html", path, &ctx)
+    }
+
     fn home(&self, per_lang: &[(&str, Vec<ArticleView>)]) -> Result<OutFile> {
         let title = format!("{} · {}", self.config.title.zh, self.config.title.en);
         let description = format!(
@@ -377,11 +461,13 @@ impl Renderer<'_> {
             loc: home,
             alternates: Vec::new(),
         }];
-        for (lang, _) in LANGUAGES {
-            entries.push(Entry {
-                loc: format!("{base}{lang}/"),
-                alternates: both(&|l| format!("{l}/")),
-            });
+        for section in ["", "numbers/"] {
+            for (lang, _) in LANGUAGES {
+                entries.push(Entry {
+                    loc: format!("{base}{lang}/{section}"),
+                    alternates: both(&|l| format!("{l}/{section}")),
+                });
+            }
         }
         if let Some((_, views)) = per_lang.first() {
             for (lang, _) in LANGUAGES {

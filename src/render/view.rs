@@ -36,6 +36,8 @@ pub struct BlockView {
     pub missing: bool,
     /// English written for an older version of the Chinese.
     pub stale: bool,
+    /// The printed text breaks off after this block.
+    pub cut: bool,
     pub figures: Vec<FigureView>,
 }
 
@@ -269,6 +271,7 @@ fn block_view(
             .map(|(page, [a, _])| format!("{page}#L{a}")),
         missing,
         stale,
+        cut: block.cut,
         figures: Vec::new(),
     }
 }

@@ -1,0 +1,51 @@
+//! `minsheng translate <slug>`: starts the English translation of an article
+//! with one marker per Chinese block, each stamped with the hash of the Chinese
+//! it is to translate, so that `check` can tell missing, done and stale.
+
+use crate::content::load_articles;
+use crate::content::model::{Article, TranslationFront, block_hash};
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// Writes `<slug>.en.md` beside the article; refuses to touch an existing one.
+pub fn scaffold(root: &Path, slug: &str) -> Result<PathBuf> {
+    let (articles, _) = load_articles(&root.join("content"))?;
+    let article = articles
+        .iter()
+        .find(|a| a.front.slug == slug)
+        .ok_or_else(|| Error::Refused(format!("no article with slug `{slug}` in content/")))?;
+    let path = article.path.with_extension("en.md");
+    if path.exists() {
+        return Err(Error::Refused(format!(
+            "{} already exists; edit it (`minsheng check` lists what is missing or stale)",
+            path.display()
+        )));
+    }
+    crate::fsutil::write(&path, scaffold_text(article))?;
+    Ok(path)
+}
+
+/// The text of a new translation file for `article`.
+pub fn scaffold_text(article: &Article) -> String {
+    let front = TranslationFront {
+        figures: vec![String::new(); article.front.figures.len()],
+        facts: article
+            .front
+            .facts
+            .iter()
+            .filter(|f| !matches!(f.kind.as_str(), "date" | "year" | "period"))
+            .map(|f| (f.id.clone(), String::new()))
+            .collect(),
+        ..TranslationFront::default()
+    };
+    let yaml = serde_yaml::to_string(&front).expect("front matter serialises");
+    let mut text = format!("---\ntitle: ''\ndeck: ''\nsummary: ''\ncontext: ''\n{yaml}---\n");
+    for block in &article.blocks {
+        text.push_str(&format!(
+            "\n{{#{} zh={}}}\n\n",
+            block.id,
+            block_hash(&block.markdown)
+        ));
+    }
+    text
+}

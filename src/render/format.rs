@@ -111,7 +111,8 @@ pub fn fact_score(fact: &Fact) -> f64 {
 }
 
 /// The figures for the fact box: the best-scoring ones, at most two from one
-/// paragraph, in the order the text states them.
+/// paragraph and two of one unit (so money does not crowd out results), in
+/// the order the text states them.
 pub fn fact_box(facts: &[Fact], size: usize) -> Vec<&Fact> {
     let mut ranked: Vec<(usize, &Fact)> = facts
         .iter()
@@ -124,12 +125,18 @@ pub fn fact_box(facts: &[Fact], size: usize) -> Vec<&Fact> {
             .then(a.0.cmp(&b.0))
     });
     let mut chosen: Vec<(usize, &Fact)> = Vec::new();
-    for (i, fact) in ranked {
-        if chosen.len() == size {
-            break;
-        }
-        if chosen.iter().filter(|(_, f)| f.para == fact.para).count() < 2 {
-            chosen.push((i, fact));
+    // first pass keeps units varied; a second fills the box if that left room
+    for max_per_unit in [2, usize::MAX] {
+        for &(i, fact) in &ranked {
+            if chosen.len() == size {
+                break;
+            }
+            let same_para = chosen.iter().filter(|(_, f)| f.para == fact.para).count();
+            let same_unit = chosen.iter().filter(|(_, f)| f.unit == fact.unit).count();
+            let taken = chosen.iter().any(|(k, _)| *k == i);
+            if !taken && same_para < 2 && same_unit < max_per_unit {
+                chosen.push((i, fact));
+            }
         }
     }
     chosen.sort_by_key(|(i, _)| *i);
@@ -152,5 +159,29 @@ mod tests {
             ..Fact::default()
         };
         assert_eq!(fact_english(&fact), "more than 1,400");
+    }
+
+    #[test]
+    fn fact_box_prefers_varied_telling_figures() {
+        let fact = |id: &str, value: f64, unit: &str, kind: &str| Fact {
+            id: id.into(),
+            para: id.into(),
+            value,
+            unit: unit.into(),
+            kind: kind.into(),
+            ..Fact::default()
+        };
+        let facts = vec![
+            fact("a", 4e7, "元", "amount"),
+            fact("b", 3e6, "元", "amount"),
+            fact("c", 2e6, "元", "amount"),
+            fact("d", 2022.0, "年", "year"),
+            fact("e", 89.0, "%", "percent"),
+            fact("f", 5000.0, "人", "count"),
+        ];
+        let ids: Vec<&str> = fact_box(&facts, 4).iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "e", "f"]);
+        let ids: Vec<&str> = fact_box(&facts, 6).iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "e", "f"], "years never enter the box");
     }
 }

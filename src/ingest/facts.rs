@@ -344,12 +344,7 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
 
 /// The clause around a figure: from the previous to the next clause mark.
 fn clause(chars: &[char], start: usize, end: usize) -> String {
-    let is_mark = |c: &char| {
-        matches!(
-            c,
-            '，' | '。' | '；' | '：' | '！' | '？' | '（' | '）' | '\n'
-        )
-    };
+    let is_mark = |c: &char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n');
     let from = chars[..start]
         .iter()
         .rposition(is_mark)

@@ -3,7 +3,7 @@
 //! it is to translate, so that `check` can tell missing, done and stale.
 
 use crate::content::load_articles;
-use crate::content::model::{Article, TranslationFront, block_hash};
+use crate::content::model::{Article, block_hash};
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -25,9 +25,17 @@ pub fn scaffold(root: &Path, slug: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// The text of a new translation file for `article`.
+/// The text of a new translation file for `article`: every field to write,
+/// empty, and one stamped marker per Chinese block.
 pub fn scaffold_text(article: &Article) -> String {
-    let front = TranslationFront {
+    #[derive(serde::Serialize)]
+    struct Lists {
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        figures: Vec<String>,
+        #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        facts: std::collections::BTreeMap<String, String>,
+    }
+    let lists = Lists {
         figures: vec![String::new(); article.front.figures.len()],
         facts: article
             .front
@@ -36,16 +44,19 @@ pub fn scaffold_text(article: &Article) -> String {
             .filter(|f| !matches!(f.kind.as_str(), "date" | "year" | "period"))
             .map(|f| (f.id.clone(), String::new()))
             .collect(),
-        ..TranslationFront::default()
     };
-    let yaml = serde_yaml::to_string(&front).expect("front matter serialises");
-    let mut text = format!("---\ntitle: ''\ndeck: ''\nsummary: ''\ncontext: ''\n{yaml}---\n");
+    let mut text = String::from("---\ntitle: ''\n");
+    if article.front.deck.is_some() {
+        text.push_str("deck: ''\n");
+    }
+    text.push_str("summary: ''\ncontext: ''\n");
+    let lists = serde_yaml::to_string(&lists).expect("front matter serialises");
+    if lists.trim() != "{}" {
+        text.push_str(&lists);
+    }
+    text.push_str("---\n");
     for block in &article.blocks {
-        text.push_str(&format!(
-            "\n{{#{} zh={}}}\n\n",
-            block.id,
-            block_hash(&block.markdown)
-        ));
+        text.push_str(&format!("\n{{#{} zh={}}}\n\n", block.id, block_hash(&block.markdown)));
     }
     text
 }

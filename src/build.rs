@@ -19,6 +19,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Skip minification (faster, for `serve`).
     pub no_minify: bool,
+    /// Refuse to build while `check` finds any problem (untranslated, stale,
+    /// missing figures or glossary renderings, broken links).
+    pub strict: bool,
 }
 
 /// What a build did.
@@ -37,6 +40,7 @@ pub struct BuildReport {
 pub struct Loaded {
     pub config: Config,
     pub articles: Vec<Article>,
+    pub glossary: crate::content::glossary::Glossary,
     pub seeds: Vec<SeedText>,
     pub warnings: Vec<Warning>,
     pub ingest: IngestReport,
@@ -63,10 +67,12 @@ pub fn load(
     let (articles, content_warnings) = content::load_articles(&config.root.join("content"))?;
     warnings.extend(content_warnings);
     let seeds = load_seed_texts(&config.root)?;
+    let glossary = crate::content::glossary::Glossary::load(&config.root.join("content"))?;
     lap(timings, "load", &mut clock);
     Ok(Loaded {
         config,
         articles,
+        glossary,
         seeds,
         warnings,
         ingest,
@@ -77,6 +83,12 @@ pub fn load(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Vec::new();
     let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
+    if options.strict {
+        let problems = crate::check::check_loaded(&loaded).strict_problems();
+        if !problems.is_empty() {
+            return Err(crate::Error::Strict(problems));
+        }
+    }
     let out = options
         .out
         .clone()

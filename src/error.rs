@@ -32,9 +32,21 @@ pub enum Error {
     /// The command was asked for something it must refuse (unsafe output folder, bad flag).
     #[error("{0}")]
     Refused(String),
+    /// `build --strict` found problems.
+    #[error("--strict: {} problem(s) found by check:\n{}", .0.len(), list_strings(.0))]
+    Strict(Vec<String>),
     /// Several independent failures, collected so that one run reports them all.
     #[error("{}", list_errors(.0))]
     Many(Vec<Error>),
+}
+
+fn list_strings(items: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let mut text: Vec<String> = items.iter().take(SHOWN).map(|s| format!("  {s}")).collect();
+    if items.len() > SHOWN {
+        text.push(format!("  …and {} more", items.len() - SHOWN));
+    }
+    text.join("\n")
 }
 
 fn list_errors(errors: &[Error]) -> String {

@@ -34,6 +34,10 @@ enum Command {
         /// Absolute URL the site is deployed at, e.g. https://example.org/sub/.
         #[arg(long)]
         base_url: Option<String>,
+        /// Fail on any problem `check` reports, including untranslated or stale
+        /// paragraphs and figures or glossary terms missing from a translation.
+        #[arg(long)]
+        strict: bool,
     },
     /// Build, serve on loopback, and with --watch rebuild and reload browsers on change.
     Serve {
@@ -84,12 +88,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> minsheng::Result<ExitCode> {
     match cli.command {
-        Command::Build { out, base_url } => {
+        Command::Build {
+            out,
+            base_url,
+            strict,
+        } => {
             let report = build(&BuildOptions {
                 root: cli.root,
                 out,
                 base_url,
                 no_minify: false,
+                strict,
             })?;
             print_ingest(&report.ingest);
             for warning in &report.warnings {
@@ -120,6 +129,7 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
                     out,
                     base_url: None,
                     no_minify: true,
+                    strict: false,
                 },
                 bind,
                 port,

@@ -56,7 +56,11 @@ pub fn scaffold_text(article: &Article) -> String {
     }
     text.push_str("---\n");
     for block in &article.blocks {
-        text.push_str(&format!("\n{{#{} zh={}}}\n\n", block.id, block_hash(&block.markdown)));
+        text.push_str(&format!(
+            "\n{{#{} zh={}}}\n\n",
+            block.id,
+            block_hash(&block.markdown)
+        ));
     }
     text
 }

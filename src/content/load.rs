@@ -13,6 +13,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "title",
     "title_note",
     "slug",
+    "guide",
     "deck",
     "district",
     "date",

@@ -1,6 +1,7 @@
 //! Content: the annotated Markdown articles in `content/` and their English
-//! translations, loaded into the [`model`] types.
+//! translations, loaded into the [`model`] types, and the [`glossary`].
 
+pub mod glossary;
 mod load;
 pub mod model;
 

@@ -15,6 +15,9 @@ pub struct FrontMatter {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title_note: Option<String>,
     pub slug: String,
+    /// 导读: a short guide for Chinese readers, written by an editor.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub guide: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub deck: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -61,6 +61,7 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
             "Printed without a headline on this page; title taken from its first sentence.".into()
         }),
         slug: slug.to_string(),
+        guide: None,
         deck: item.deck.as_ref().map(|d| d.text.clone()),
         district,
         date: page.year.as_ref().map(|(y, _)| y.to_string()),

@@ -248,7 +248,9 @@ fn date_fact(chars: &[char], i: usize) -> Option<Fact> {
 
 fn chinese_figure(chars: &[char], i: usize, value: f64) -> Option<Fact> {
     let before = i.checked_sub(1).map(|k| chars[k]);
-    if before.is_some_and(|c| chinese_digit(c).is_some() || matches!(c, '一' | '第' | '七')) {
+    if before.is_some_and(|c| {
+        chinese_digit(c).is_some() || matches!(c, '一' | '二' | '零' | '百' | '千' | '第')
+    }) {
         return None;
     }
     let counter = *chars.get(i + 1)?;
@@ -453,5 +455,6 @@ mod tests {
     #[test]
     fn codes_are_not_figures() {
         assert!(extract_facts("p1", "以5G和千兆光网为代表，轨道9号线", None).is_empty());
+        assert!(extract_facts("p1", "学习贯彻党的二十大精神", None).is_empty());
     }
 }

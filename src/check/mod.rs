@@ -1,8 +1,11 @@
 //! `minsheng check`: reports problems without writing output — untranslated
-//! and stale paragraphs, broken internal links and anchors, facts that no
-//! longer match their paragraph — each naming the file and line.
+//! and stale paragraphs, figures or glossary renderings missing from a
+//! translation, broken internal links and anchors, facts that no longer match
+//! their paragraph — each naming the file and line.
 
-use crate::build::load;
+mod translation;
+
+use crate::build::{Loaded, load};
 use crate::content::model::{Article, block_hash};
 use crate::error::Result;
 use std::path::Path;
@@ -44,12 +47,38 @@ impl CheckReport {
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
+
+    /// Problems that `build --strict` refuses: every warning and error, and
+    /// every paragraph without translation.
+    pub fn strict_problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = self
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| match f.location.as_str() {
+                "" => f.message.clone(),
+                at => format!("{at}: {}", f.message),
+            })
+            .collect();
+        for c in self.coverage.iter().filter(|c| c.translated < c.total) {
+            problems.push(format!(
+                "{}: {} of {} paragraphs translated",
+                c.slug, c.translated, c.total
+            ));
+        }
+        problems
+    }
 }
 
 /// Checks the project at `root`.
 pub fn check(root: &Path) -> Result<CheckReport> {
     let mut timings = Vec::new();
     let loaded = load(root, None, &mut timings)?;
+    Ok(check_loaded(&loaded))
+}
+
+/// Checks a loaded project.
+pub fn check_loaded(loaded: &Loaded) -> CheckReport {
     let mut report = CheckReport::default();
     for warning in &loaded.warnings {
         report.findings.push(Finding {
@@ -60,6 +89,7 @@ pub fn check(root: &Path) -> Result<CheckReport> {
     }
     for article in &loaded.articles {
         check_article(article, &loaded.articles, &mut report);
+        translation::check_translation(article, &loaded.glossary, &mut report);
     }
     if loaded.config.base_url.is_none() {
         report.findings.push(Finding {
@@ -68,7 +98,7 @@ pub fn check(root: &Path) -> Result<CheckReport> {
             message: "base_url is not set: canonical links, the sitemap and feeds use relative URLs (set it, or pass --base-url to build)".into(),
         });
     }
-    Ok(report)
+    report
 }
 
 fn at(path: &Path, line: usize) -> String {

@@ -1,0 +1,312 @@
+//! The glossary of policy terms (`content/glossary.yaml`): entries with pinyin
+//! (from the pinyin crate, overridable per term), English rendering and
+//! explanations, and a matcher that finds terms in Chinese text and their
+//! renderings in English text.
+
+use crate::error::{Error, Result};
+use aho_corasick::{AhoCorasick, MatchKind};
+use pinyin::ToPinyin;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// One glossary entry as written.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub term: String,
+    /// The English rendering used in every translation.
+    pub english: String,
+    pub literal: String,
+    /// Explanation in English.
+    pub en: String,
+    /// Explanation in Chinese.
+    pub zh: String,
+    /// Reading with tone marks, where the crate's reading is wrong in context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pinyin: Option<String>,
+    /// Other printed forms of the term.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
+}
+
+impl Entry {
+    /// Anchor of the entry on the glossary pages.
+    pub fn anchor(&self) -> String {
+        let slug: String = self
+            .english
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        let slug = slug
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        format!("t-{slug}")
+    }
+
+    /// Pinyin with tone marks, syllables separated by spaces.
+    pub fn pinyin(&self) -> String {
+        self.pinyin.clone().unwrap_or_else(|| pinyin_of(&self.term))
+    }
+
+    /// Pinyin per character of `text` (empty for characters without a reading),
+    /// taking the override where `text` is the term itself.
+    pub fn ruby(&self, text: &str) -> Vec<(char, String)> {
+        let overridden: Vec<String> = match &self.pinyin {
+            Some(p) if text == self.term => p.split_whitespace().map(str::to_string).collect(),
+            _ => Vec::new(),
+        };
+        let han: Vec<char> = text.chars().filter(|c| c.to_pinyin().is_some()).collect();
+        let use_override = overridden.len() == han.len();
+        let mut k = 0;
+        text.chars()
+            .map(|c| match c.to_pinyin() {
+                Some(p) => {
+                    let reading = if use_override {
+                        overridden[k].clone()
+                    } else {
+                        p.with_tone().to_string()
+                    };
+                    k += 1;
+                    (c, reading)
+                }
+                None => (c, String::new()),
+            })
+            .collect()
+    }
+}
+
+/// Pinyin with tone marks of a text, syllables separated by spaces.
+pub fn pinyin_of(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| c.to_pinyin())
+        .map(|p| p.with_tone())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The loaded glossary with its matchers.
+pub struct Glossary {
+    pub entries: Vec<Entry>,
+    chinese: AhoCorasick,
+    /// Entry index of each Chinese pattern.
+    chinese_owner: Vec<usize>,
+}
+
+/// A term found in a text: byte range and entry index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+impl Glossary {
+    /// Loads `content/glossary.yaml` (absent: an empty glossary).
+    pub fn load(content_dir: &Path) -> Result<Glossary> {
+        let path = content_dir.join("glossary.yaml");
+        if !path.exists() {
+            return Ok(Glossary::new(Vec::new()));
+        }
+        let text = crate::fsutil::read_text(&path)?;
+        let entries: Vec<Entry> =
+            serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&path, &e, 0))?;
+        let mut seen: Vec<&str> = Vec::new();
+        for entry in &entries {
+            if seen.contains(&entry.term.as_str()) {
+                return Err(Error::in_file(
+                    &path,
+                    format!("term `{}` is listed twice", entry.term),
+                ));
+            }
+            seen.push(&entry.term);
+        }
+        Ok(Glossary::new(entries))
+    }
+
+    /// A glossary of the given entries.
+    pub fn new(entries: Vec<Entry>) -> Glossary {
+        let mut patterns = Vec::new();
+        let mut owner = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            for form in std::iter::once(&entry.term).chain(&entry.also) {
+                patterns.push(form.clone());
+                owner.push(i);
+            }
+        }
+        let chinese = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("glossary patterns build");
+        Glossary {
+            entries,
+            chinese,
+            chinese_owner: owner,
+        }
+    }
+
+    /// Terms in a Chinese text, leftmost-longest, without overlaps.
+    pub fn find_chinese(&self, text: &str) -> Vec<Found> {
+        self.chinese
+            .find_iter(text)
+            .map(|m| Found {
+                start: m.start(),
+                end: m.end(),
+                entry: self.chinese_owner[m.pattern().as_usize()],
+            })
+            .collect()
+    }
+
+    /// Byte ranges of entry `i`'s English rendering in an English text:
+    /// word by word, case-insensitive, each word singular or plural, straight
+    /// or curly apostrophes.
+    pub fn find_english(&self, i: usize, text: &str) -> Vec<(usize, usize)> {
+        let wanted: Vec<String> = words(&self.entries[i].english)
+            .into_iter()
+            .map(|(_, _, w)| w)
+            .collect();
+        let found = words(text);
+        let mut out = Vec::new();
+        if wanted.is_empty() {
+            return out;
+        }
+        let mut k = 0;
+        while k + wanted.len() <= found.len() {
+            let hit = wanted
+                .iter()
+                .zip(&found[k..])
+                .all(|(w, (_, _, f))| same_word(w, f));
+            if hit {
+                out.push((found[k].0, found[k + wanted.len() - 1].1));
+                k += wanted.len();
+            } else {
+                k += 1;
+            }
+        }
+        out
+    }
+}
+
+/// Words of a text as (start byte, end byte, folded word); hyphens and
+/// apostrophes stay inside words.
+fn words(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (b, c) in text.char_indices() {
+        let c = fold(c);
+        if c.is_alphanumeric() || ((c == '\'' || c == '-') && current.is_some()) {
+            current.get_or_insert((b, String::new())).1.push(c);
+        } else if let Some((start, word)) = current.take() {
+            out.push((start, b, word));
+        }
+    }
+    if let Some((start, word)) = current {
+        out.push((start, text.len(), word));
+    }
+    for (start, end, word) in &mut out {
+        // a trailing apostrophe or hyphen belongs to the sentence
+        while word.ends_with(['\'', '-']) && !word.ends_with("s'") {
+            word.pop();
+            *end -= 1;
+        }
+        let _ = start;
+    }
+    out
+}
+
+/// `community` = `communities`, `centre` = `centres`, `box` = `boxes`.
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('\''), b.trim_end_matches('\''));
+    let singular = |w: &str| -> String {
+        if let Some(s) = w.strip_suffix("ies") {
+            format!("{s}y")
+        } else if let Some(s) = w
+            .strip_suffix("es")
+            .filter(|s| s.ends_with(['s', 'x', 'z', 'h']))
+        {
+            s.to_string()
+        } else if let Some(s) = w
+            .strip_suffix('s')
+            .filter(|s| !s.ends_with('s') && !s.is_empty())
+        {
+            s.to_string()
+        } else {
+            w.to_string()
+        }
+    };
+    a == b || singular(a) == singular(b)
+}
+
+/// Case- and apostrophe-folding of one character.
+fn fold(c: char) -> char {
+    match c {
+        '’' | '‘' | '`' => '\'',
+        c => c.to_lowercase().next().unwrap_or(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(term: &str, english: &str) -> Entry {
+        Entry {
+            term: term.into(),
+            english: english.into(),
+            literal: String::new(),
+            en: String::new(),
+            zh: String::new(),
+            pinyin: None,
+            also: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn finds_longest_chinese_terms_and_english_renderings() {
+        let g = Glossary::new(vec![
+            entry("人大", "people's congress"),
+            entry("人大代表", "people's congress deputy"),
+            entry("社区", "community"),
+        ]);
+        let found = g.find_chinese("人大代表走进社区，人大常委会");
+        let entries: Vec<usize> = found.iter().map(|f| f.entry).collect();
+        assert_eq!(entries, [1, 2, 0]);
+        assert_eq!(
+            g.find_english(2, "Two Communities and one community.")
+                .len(),
+            2
+        );
+        assert_eq!(g.find_english(0, "the People’s Congress met").len(), 1);
+        let g2 = Glossary::new(vec![
+            entry("两高", "two highs"),
+            entry("业委会", "homeowners' committee"),
+        ]);
+        assert_eq!(
+            g2.find_english(0, "building the ‘two highs’ model area")
+                .len(),
+            1
+        );
+        assert_eq!(g2.find_english(1, "the homeowners’ committees").len(), 1);
+        assert!(g.find_english(2, "communitarian").is_empty());
+        let g = Glossary::new(vec![entry(
+            "服务体",
+            "integrated service centre for women and children",
+        )]);
+        assert_eq!(
+            g.find_english(0, "two integrated service centres for women and children.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn pinyin_with_tones_and_overrides() {
+        assert_eq!(pinyin_of("民生实事"), "mín shēng shí shì");
+        let mut e = entry("长安杯", "Chang'an Cup");
+        e.pinyin = Some("Cháng ān Bēi".into());
+        assert_eq!(e.ruby("长安杯")[0], ('长', "Cháng".to_string()));
+        assert_eq!(e.anchor(), "t-chang-an-cup");
+    }
+}

@@ -233,7 +233,7 @@ fn contains_figure(text: &str, form: &str) -> bool {
         let mut after = lower[end..].chars();
         let next = after.next();
         let next_next = after.next();
-        let before_ok = before.is_none_or(|c| !c.is_alphanumeric() && !(c == '.' || c == ','));
+        let before_ok = before.is_none_or(|c| !(c.is_alphanumeric() || c == '.' || c == ','));
         let after_ok = next.is_none_or(|c| !c.is_alphanumeric())
             && !(matches!(next, Some('.' | ',')) && next_next.is_some_and(|c| c.is_ascii_digit()));
         if before_ok && after_ok {

@@ -101,8 +101,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     output::check_output_dir(&loaded.config.root, &out)?;
     let mut clock = Instant::now();
     let theme = Theme::load(&loaded.config)?;
-    let mut files: Vec<OutFile> =
-        render::render_site(&loaded.config, &theme, &loaded.articles, &loaded.seeds)?;
+    let mut files: Vec<OutFile> = render::render_site(
+        &loaded.config,
+        &theme,
+        &loaded.articles,
+        &loaded.seeds,
+        &loaded.glossary,
+    )?;
     files.extend(output::data::fact_files(&loaded.articles));
     lap(&mut timings, "render", &mut clock);
     let statics: Vec<(String, PathBuf)> = theme.static_files.into_iter().collect();

@@ -11,15 +11,41 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TextMergeStream, html}
 const SIC_OPEN: char = '\u{E000}';
 const SIC_CLOSE: char = '\u{E001}';
 
+/// Marks up words in text (outside links and code), e.g. glossary terms.
+pub trait TextMarker {
+    /// HTML for `text` (escaped by the marker), or `None` to leave it as it is.
+    fn mark(&mut self, text: &str) -> Option<String>;
+}
+
 /// Renders Markdown to an HTML fragment.
 pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
+    to_html_marked(markdown, raw_html, None)
+}
+
+/// Renders Markdown to an HTML fragment, letting `marker` mark up its text.
+pub fn to_html_marked(
+    markdown: &str,
+    raw_html: RawHtml,
+    mut marker: Option<&mut dyn TextMarker>,
+) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     let marked = mark_sic(markdown);
     let events: Vec<Event> = TextMergeStream::new(Parser::new_ext(&marked, options)).collect();
     let mut out_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut in_link = 0usize;
     for (i, event) in events.iter().enumerate() {
         match event {
+            Event::End(pulldown_cmark::TagEnd::Link) => {
+                in_link = in_link.saturating_sub(1);
+                out_events.push(event.clone());
+            }
+            Event::Text(text) if in_link == 0 && !text.contains(SIC_OPEN) && marker.is_some() => {
+                match marker.as_mut().and_then(|m| m.mark(text)) {
+                    Some(html) => out_events.push(Event::InlineHtml(CowStr::from(html))),
+                    None => out_events.push(event.clone()),
+                }
+            }
             Event::SoftBreak => {
                 let before = last_char_before(&events, i);
                 let after = first_char_after(&events, i);
@@ -38,12 +64,15 @@ pub fn to_html(markdown: &str, raw_html: RawHtml) -> String {
                 dest_url,
                 title,
                 id,
-            }) => out_events.push(Event::Start(Tag::Link {
-                link_type: *link_type,
-                dest_url: safe_url(dest_url),
-                title: title.clone(),
-                id: id.clone(),
-            })),
+            }) => {
+                in_link += 1;
+                out_events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: safe_url(dest_url),
+                    title: title.clone(),
+                    id: id.clone(),
+                }))
+            }
             Event::Start(Tag::Image {
                 link_type,
                 dest_url,

@@ -132,3 +132,119 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     );
     eprintln!("reload after save: content {content_reload:?}, template {template_reload:?}");
 }
+
+fn serve_static(root: &std::path::Path) -> (Server, u16) {
+    let port = free_port();
+    let child = bin()
+        .arg("--root")
+        .arg(root)
+        .args(["serve", "--port", &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_server(port);
+    (Server(child), port)
+}
+
+#[test]
+fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
+    let dir = project(true);
+    let (_server, port) = serve_static(dir.path());
+    let browser = Browser::start();
+    let url = format!("http://127.0.0.1:{port}/en/jiangbei-shishi-minshengliqu-xingdong/");
+    browser.goto(&url);
+    let visible = |selector: &str| {
+        browser.eval(&format!(
+            "const e = document.querySelector('{selector}'); return !!e && e.getClientRects().length > 0"
+        ))
+    };
+    // English page: English shown, Chinese hidden
+    assert_eq!(visible("#p44 .l-en"), true);
+    assert_eq!(visible("#p44 .l-zh"), false);
+
+    // scroll to a paragraph, switch to parallel: both shown, side by side, same place
+    browser.eval("document.getElementById('p72').scrollIntoView({block: 'start'}); return 1");
+    browser.eval("document.querySelector('label[for=mode-parallel]').click(); return 1");
+    assert_eq!(visible("#p44 .l-zh"), true);
+    assert_eq!(visible("#p44 .l-en"), true);
+    let side_by_side = browser.eval(
+        "const z = document.querySelector('#p44 .l-zh').getBoundingClientRect(); const e = document.querySelector('#p44 .l-en').getBoundingClientRect(); return Math.abs(z.top - e.top) < 5 && e.left > z.right - 1",
+    );
+    assert_eq!(side_by_side, true, "parallel columns on a wide screen");
+    let top =
+        browser.eval("return Math.abs(document.getElementById('p72').getBoundingClientRect().top)");
+    assert!(
+        top.as_f64().unwrap() < 40.0,
+        "reader's place kept: p72 at {top}"
+    );
+
+    // the choice is remembered on another article
+    browser.goto(&format!(
+        "http://127.0.0.1:{port}/zh/dadukou-banhaominshengnuanxinshi-tisheng/"
+    ));
+    assert_eq!(
+        browser.eval("return document.getElementById('mode-parallel').checked"),
+        true
+    );
+
+    // glossary card on keyboard focus, with the term's characters, pinyin and English
+    let card = browser.eval(
+        "const t = document.querySelector('.l-zh a.term'); t.focus(); const c = document.getElementById('term-card'); return c.hidden ? '' : c.getAttribute('role') + '|' + c.textContent",
+    );
+    let card = card.as_str().unwrap_or_default().to_string();
+    assert!(card.starts_with("tooltip|"), "{card}");
+    assert!(
+        card.contains("Open in the glossary") || card.contains("查看术语表"),
+        "{card}"
+    );
+    assert_eq!(browser.eval("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'})); return document.getElementById('term-card').hidden"), true);
+
+    // pinyin toggle shows ruby readings
+    assert_eq!(
+        browser.eval("return getComputedStyle(document.querySelector('ruby rt')).display"),
+        "none"
+    );
+    browser.eval("document.querySelector('label[for=pinyin-toggle]').click(); return 1");
+    assert_eq!(
+        browser.eval("return getComputedStyle(document.querySelector('ruby rt')).display"),
+        "ruby-text"
+    );
+}
+
+#[test]
+fn without_javascript_modes_still_switch_and_terms_are_links() {
+    let dir = project(true);
+    let (_server, port) = serve_static(dir.path());
+    let browser = Browser::start();
+    browser.goto(&format!(
+        "http://127.0.0.1:{port}/zh/jiangbei-shishi-minshengliqu-xingdong/"
+    ));
+    // remove the script's effects: a fresh page where the radios alone do the work
+    browser.eval("localStorage.clear(); return 1");
+    browser.goto(&format!(
+        "http://127.0.0.1:{port}/zh/jiangbei-shishi-minshengliqu-xingdong/"
+    ));
+    let term =
+        browser.eval("const t = document.querySelector('a.term'); return t.getAttribute('href')");
+    assert!(
+        term.as_str()
+            .unwrap()
+            .starts_with("../../zh/glossary/index.html#t-"),
+        "{term}"
+    );
+    assert_eq!(
+        browser.eval("return document.getElementById('mode-zh').checked"),
+        true
+    );
+    // CSS alone switches: check the radio without any script handler
+    browser.eval("const r = document.getElementById('mode-en'); r.checked = true; return 1");
+    assert_eq!(
+        browser.eval("return document.querySelector('#p44 .l-zh').getClientRects().length"),
+        0
+    );
+    assert_eq!(
+        browser.eval("return document.querySelector('#p44 .l-en').getClientRects().length > 0"),
+        true
+    );
+}

@@ -61,12 +61,17 @@ fn english_page_says_which_paragraphs_are_untranslated() {
     );
     // p2 has no English: a visible notice and the Chinese original, tagged as Chinese
     let p2 = en.split("id=p2>").nth(1).expect("paragraph p2 present");
+    let english_side = p2
+        .split("<div class=l-en lang=en>")
+        .nth(1)
+        .expect("English side of p2");
     assert!(
-        p2.starts_with("<p class=notice>This paragraph has not been translated"),
+        english_side
+            .starts_with("<p class=\"notice untranslated\">This paragraph has not been translated"),
         "{}",
-        &p2[..200.min(p2.len())]
+        &english_side[..200.min(english_side.len())]
     );
-    assert!(p2.contains("<div lang=zh-Hans><p>第二段还没有翻译。"));
+    assert!(english_side.contains("<div class=original lang=zh-Hans><p>第二段还没有翻译。"));
 }
 
 #[test]
@@ -95,7 +100,7 @@ fn feeds_sitemap_robots_and_data_exist_and_parse() {
         .filter(|n| n.has_tag_name("loc"))
         .filter_map(|n| n.text())
         .collect();
-    assert_eq!(locs.len(), 5 + 2 * slugs.len());
+    assert_eq!(locs.len(), 7 + 2 * slugs.len());
     assert!(
         locs.iter()
             .all(|l| l.starts_with("https://example.org/sub/")),

@@ -87,6 +87,17 @@ pub fn pinyin_of(text: &str) -> String {
         .join(" ")
 }
 
+/// Toneless pinyin of a text, for sorting.
+pub fn pinyin_plain(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            c.to_pinyin()
+                .map_or_else(|| c.to_string(), |p| p.plain().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The loaded glossary with its matchers.
 pub struct Glossary {
     pub entries: Vec<Entry>,
@@ -190,29 +201,35 @@ impl Glossary {
 }
 
 /// Words of a text as (start byte, end byte, folded word); hyphens and
-/// apostrophes stay inside words.
+/// apostrophes inside a word stay in it.
 fn words(text: &str) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    let mut current: Option<(usize, String)> = None;
+    // (start byte, end byte of each char, folded chars)
+    let mut current: Option<(usize, Vec<usize>, String)> = None;
+    let finish = |current: Option<(usize, Vec<usize>, String)>,
+                  out: &mut Vec<(usize, usize, String)>| {
+        if let Some((start, mut ends, mut word)) = current {
+            // a trailing hyphen or apostrophe belongs to the sentence, not the word
+            while word.ends_with(['\'', '-']) {
+                word.pop();
+                ends.pop();
+            }
+            if let Some(&end) = ends.last() {
+                out.push((start, end, word));
+            }
+        }
+    };
     for (b, c) in text.char_indices() {
-        let c = fold(c);
-        if c.is_alphanumeric() || ((c == '\'' || c == '-') && current.is_some()) {
-            current.get_or_insert((b, String::new())).1.push(c);
-        } else if let Some((start, word)) = current.take() {
-            out.push((start, b, word));
+        let folded = fold(c);
+        if folded.is_alphanumeric() || ((folded == '\'' || folded == '-') && current.is_some()) {
+            let entry = current.get_or_insert((b, Vec::new(), String::new()));
+            entry.1.push(b + c.len_utf8());
+            entry.2.push(folded);
+        } else {
+            finish(current.take(), &mut out);
         }
     }
-    if let Some((start, word)) = current {
-        out.push((start, text.len(), word));
-    }
-    for (start, end, word) in &mut out {
-        // a trailing apostrophe or hyphen belongs to the sentence
-        while word.ends_with(['\'', '-']) && !word.ends_with("s'") {
-            word.pop();
-            *end -= 1;
-        }
-        let _ = start;
-    }
+    finish(current, &mut out);
     out
 }
 
@@ -289,6 +306,10 @@ mod tests {
             1
         );
         assert_eq!(g2.find_english(1, "the homeowners’ committees").len(), 1);
+        let text = "the ‘two highs’ model — and ‘two highs’";
+        for (a, b) in g2.find_english(0, text) {
+            assert_eq!(&text[a..b], "two highs");
+        }
         assert!(g.find_english(2, "communitarian").is_empty());
         let g = Glossary::new(vec![entry(
             "服务体",

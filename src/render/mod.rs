@@ -3,16 +3,18 @@
 //! sitemap, 404 — as a list of output files.
 
 pub mod format;
+pub mod terms;
 mod theme;
 pub mod view;
 
 pub use theme::{Theme, error_chain};
 
 use crate::config::Config;
+use crate::content::glossary::Glossary;
 use crate::content::model::Article;
 use crate::error::Result;
 use serde::Serialize;
-use view::{ArticleView, article_view, source_slug};
+use view::{ArticleView, article_view, card_view, source_slug};
 
 /// Site languages: code, `hreflang`/`lang` value.
 pub const LANGUAGES: [(&str, &str); 2] = [("zh", "zh-Hans"), ("en", "en")];
@@ -72,6 +74,7 @@ pub fn render_site(
     theme: &Theme,
     articles: &[Article],
     seeds: &[SeedText],
+    glossary: &Glossary,
 ) -> Result<Vec<OutFile>> {
     let r = Renderer { config, theme };
     let mut files = Vec::new();
@@ -87,7 +90,7 @@ pub fn render_site(
     for (lang, _) in LANGUAGES {
         let views: Vec<ArticleView> = order
             .iter()
-            .map(|a| article_view(a, lang, "../../", config))
+            .map(|a| article_view(a, lang, "../../", config, glossary))
             .collect();
         for (article, view) in order.iter().zip(&views) {
             files.push(r.article_page(article, view, lang)?);
@@ -98,6 +101,7 @@ pub fn render_site(
         files.push(r.section_page(lang, views)?);
         files.push(r.feed(lang, views)?);
         files.push(r.numbers_page(lang, &order, views)?);
+        files.push(r.glossary_page(lang, &order, glossary)?);
     }
     files.push(r.home(&per_lang)?);
     for seed in seeds {
@@ -174,13 +178,16 @@ impl Renderer<'_> {
                 base_url: self.config.base_url.as_deref(),
             },
         );
-        let strings = self
-            .theme
-            .strings
-            .get(&page.lang)
-            .cloned()
-            .unwrap_or(serde_yaml::Value::Null);
-        ctx.insert("t", &strings);
+        let strings = |lang: &str| {
+            self.theme
+                .strings
+                .get(lang)
+                .cloned()
+                .unwrap_or(serde_yaml::Value::Null)
+        };
+        ctx.insert("t", &strings(&page.lang));
+        ctx.insert("t_zh", &strings("zh"));
+        ctx.insert("t_en", &strings("en"));
         ctx
     }
 
@@ -324,6 +331,62 @@ impl Renderer<'_> {
         self.html("numbers.html", path, &ctx)
     }
 
+    fn glossary_page(
+        &self,
+        lang: &str,
+        articles: &[&Article],
+        glossary: &Glossary,
+    ) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Use {
+            slug: String,
+            para: String,
+            title: String,
+        }
+        #[derive(Serialize)]
+        struct Term {
+            card: view::CardView,
+            uses: Vec<Use>,
+        }
+        let en = lang == "en";
+        let mut terms: Vec<Term> = (0..glossary.entries.len())
+            .map(|i| Term {
+                card: card_view(glossary, i),
+                uses: Vec::new(),
+            })
+            .collect();
+        for article in articles {
+            let title = match &article.translation {
+                Some(t) if en && !t.front.title.trim().is_empty() => t.front.title.clone(),
+                _ => article.front.title.clone(),
+            };
+            for block in &article.blocks {
+                let text = crate::markdown::to_plain_text(&block.markdown);
+                let mut seen = std::collections::BTreeSet::new();
+                for found in glossary.find_chinese(&text) {
+                    if seen.insert(found.entry) {
+                        terms[found.entry].uses.push(Use {
+                            slug: article.front.slug.clone(),
+                            para: block.id.clone(),
+                            title: title.clone(),
+                        });
+                    }
+                }
+            }
+        }
+        if en {
+            terms.sort_by_key(|t| t.card.english.to_lowercase());
+        } else {
+            terms.sort_by_key(|t| crate::content::glossary::pinyin_plain(&t.card.term));
+        }
+        let title = if en { "Glossary" } else { "术语表" };
+        let path = format!("{lang}/glossary/");
+        let page = self.page("glossary", lang, &path, title.into(), String::new(), true);
+        let mut ctx = self.context(&page);
+        ctx.insert("terms", &terms);
+        self.html("glossary.html", path, &ctx)
+    }
+
     fn home(&self, per_lang: &[(&str, Vec<ArticleView>)]) -> Result<OutFile> {
         let title = format!("{} · {}", self.config.title.zh, self.config.title.en);
         let description = format!(
@@ -461,7 +524,7 @@ impl Renderer<'_> {
             loc: home,
             alternates: Vec::new(),
         }];
-        for section in ["", "numbers/"] {
+        for section in ["", "numbers/", "glossary/"] {
             for (lang, _) in LANGUAGES {
                 entries.push(Entry {
                     loc: format!("{base}{lang}/{section}"),

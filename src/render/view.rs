@@ -1,12 +1,16 @@
-//! Views: the plain data each template receives, built from the content model
-//! for one language.
+//! Views: the plain data each template receives, built from the content model.
+//! An article view carries both languages, block by block, so that a page can
+//! show Chinese, English or both side by side.
 
 use super::format::{fact_box, fact_english};
+use super::terms::TermMarker;
 use crate::config::{Config, RawHtml};
+use crate::content::glossary::Glossary;
 use crate::content::model::{Article, Block, Fact, block_hash};
 use crate::ingest::meta::{district_english, topic_chinese, topic_english};
-use crate::markdown::{to_html, to_plain_text};
+use crate::markdown::{to_html_marked, to_plain_text};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Number of figures in an article's fact box.
 pub const FACT_BOX_SIZE: usize = 6;
@@ -17,23 +21,24 @@ pub struct TopicView {
     pub label: String,
 }
 
+/// A photo caption in both languages.
 #[derive(Debug, Serialize, Clone)]
 pub struct FigureView {
-    pub caption: String,
+    pub zh: String,
+    pub en: Option<String>,
     pub credit: Option<String>,
-    /// Caption not yet translated (English page shows the Chinese).
-    pub missing: bool,
 }
 
+/// A body block in both languages.
 #[derive(Debug, Serialize, Clone)]
 pub struct BlockView {
     pub id: String,
-    pub html: String,
+    pub zh_html: String,
+    /// English HTML; `None` while the block is not translated.
+    pub en_html: Option<String>,
     pub is_heading: bool,
     pub lines: Option<String>,
     pub source_href: Option<String>,
-    /// No English yet: `html` holds the Chinese original.
-    pub missing: bool,
     /// English written for an older version of the Chinese.
     pub stale: bool,
     /// The printed text breaks off after this block.
@@ -41,26 +46,49 @@ pub struct BlockView {
     pub figures: Vec<FigureView>,
 }
 
+/// A fact box entry in both languages.
 #[derive(Debug, Serialize, Clone)]
 pub struct FactView {
     pub id: String,
     pub para: String,
-    pub figure: String,
-    pub label: String,
-    pub label_missing: bool,
+    pub zh_figure: String,
+    pub zh_label: String,
+    pub en_figure: String,
+    pub en_label: Option<String>,
 }
 
-/// An article as one language's page shows it.
+/// A glossary card for a term used on the page.
+#[derive(Debug, Serialize, Clone)]
+pub struct CardView {
+    pub anchor: String,
+    pub term: String,
+    pub pinyin: String,
+    pub english: String,
+    pub literal: String,
+    pub en: String,
+    pub zh: String,
+}
+
+/// An article in both languages, as a page in `lang` shows it.
 #[derive(Debug, Serialize, Clone)]
 pub struct ArticleView {
     pub slug: String,
     pub lang: String,
+    /// Headline in the page's language (the Chinese one while untranslated).
     pub title: String,
     pub title_missing: bool,
-    pub original_title: String,
+    pub title_zh: String,
+    pub title_en: Option<String>,
     pub title_note: Option<String>,
+    /// Deck in the page's language.
     pub deck: Option<String>,
+    pub deck_zh: Option<String>,
+    pub deck_en: Option<String>,
+    pub guide: Option<String>,
+    pub summary: Option<String>,
+    pub context: Option<String>,
     pub district: Option<String>,
+    pub district_zh: Option<String>,
     pub date: Option<String>,
     pub date_basis: Option<String>,
     pub topics: Vec<TopicView>,
@@ -68,18 +96,18 @@ pub struct ArticleView {
     pub photographers: Vec<String>,
     pub credits: Vec<String>,
     pub continued_from: Option<String>,
-    pub summary: Option<String>,
-    pub context: Option<String>,
     pub description: String,
     pub blocks: Vec<BlockView>,
     pub figures_before: Vec<FigureView>,
     pub fact_box: Vec<FactView>,
     pub fact_count: usize,
-    pub reading_minutes: usize,
+    pub minutes_zh: usize,
+    pub minutes_en: usize,
     pub source: Option<String>,
     pub source_href: Option<String>,
     pub untranslated: usize,
     pub stale: usize,
+    pub cards: Vec<CardView>,
 }
 
 /// The slug of a seed's source page (`000_2941489fb0fd2554.txt` → `000_2941489fb0fd2554`).
@@ -87,9 +115,15 @@ pub fn source_slug(seed: &str) -> String {
     seed.trim_end_matches(".txt").to_string()
 }
 
-/// Builds the view of `article` in `lang` (`zh` or `en`); `root` is the relative
-/// path from the page to the site root.
-pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) -> ArticleView {
+/// Builds the view of `article` for a page in `lang` (`zh` or `en`); `root` is
+/// the relative path from the page to the site root.
+pub fn article_view(
+    article: &Article,
+    lang: &str,
+    root: &str,
+    config: &Config,
+    glossary: &Glossary,
+) -> ArticleView {
     let en = lang == "en";
     let front = &article.front;
     let translation = article.translation.as_ref().map(|t| &t.front);
@@ -97,24 +131,30 @@ pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) 
         .source
         .as_ref()
         .map(|s| format!("{root}source/{}/index.html", source_slug(s)));
+    let mut used = BTreeSet::new();
     let mut blocks: Vec<BlockView> = article
         .blocks
         .iter()
-        .map(|block| block_view(article, block, en, config.raw_html, source_page.as_deref()))
+        .map(|block| {
+            let ctx = BlockContext {
+                article,
+                raw_html: config.raw_html,
+                source_page: source_page.as_deref(),
+                root,
+                glossary,
+            };
+            block_view(&ctx, block, &mut used)
+        })
         .collect();
     let mut figures_before = Vec::new();
     for (k, figure) in front.figures.iter().enumerate() {
-        let english = translation
-            .and_then(|t| t.figures.get(k))
-            .filter(|s| !s.trim().is_empty());
         let view = FigureView {
-            caption: if en {
-                english.cloned().unwrap_or_else(|| figure.caption.clone())
-            } else {
-                figure.caption.clone()
-            },
+            zh: figure.caption.clone(),
+            en: translation
+                .and_then(|t| t.figures.get(k))
+                .filter(|s| !s.trim().is_empty())
+                .cloned(),
             credit: figure.credit.clone(),
-            missing: en && english.is_none(),
         };
         match figure
             .after
@@ -125,139 +165,153 @@ pub fn article_view(article: &Article, lang: &str, root: &str, config: &Config) 
             None => figures_before.push(view),
         }
     }
-    let english_title = translation
+    let nonempty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+    let title_en = translation
         .map(|t| t.title.clone())
         .filter(|t| !t.trim().is_empty());
-    let title = if en {
-        english_title.clone().unwrap_or_else(|| front.title.clone())
-    } else {
-        front.title.clone()
-    };
-    let deck = if en {
-        translation
-            .and_then(|t| t.deck.clone())
-            .or_else(|| front.deck.clone())
-    } else {
-        front.deck.clone()
-    };
-    let district = front.district.as_ref().map(|d| {
-        if en {
-            district_english(d)
-                .map(str::to_string)
-                .unwrap_or_else(|| d.clone())
-        } else {
-            d.clone()
-        }
-    });
-    let topics = front
-        .topics
-        .iter()
-        .map(|k| TopicView {
-            key: k.clone(),
-            label: if en {
-                topic_english(k)
-            } else {
-                topic_chinese(k)
-            }
-            .to_string(),
-        })
-        .collect();
-    let fact_box = fact_box(&front.facts, FACT_BOX_SIZE)
-        .into_iter()
-        .map(|f| fact_view(f, en, translation.map(|t| &t.facts)))
-        .collect();
+    let deck_en = translation.and_then(|t| nonempty(&t.deck));
+    let summary = translation.and_then(|t| nonempty(&t.summary));
     let plain: String = article
         .blocks
         .iter()
         .map(|b| to_plain_text(&b.markdown))
         .collect::<Vec<_>>()
         .join("");
-    let reading_minutes = if en {
-        let english: String = blocks
-            .iter()
-            .filter(|b| !b.missing)
-            .map(|b| strip_tags(&b.html))
-            .collect::<Vec<_>>()
-            .join(" ");
-        english.split_whitespace().count().div_ceil(220).max(1)
+    let english_words: usize = blocks
+        .iter()
+        .filter_map(|b| b.en_html.as_deref())
+        .map(|h| strip_tags(h).split_whitespace().count())
+        .sum();
+    let deck = if en {
+        deck_en.clone().or_else(|| front.deck.clone())
     } else {
-        plain
-            .chars()
-            .filter(|c| crate::ingest::text::is_han(*c))
-            .count()
-            .div_ceil(400)
-            .max(1)
+        front.deck.clone()
     };
-    let summary = if en {
-        translation.and_then(|t| t.summary.clone())
+    let description = if en {
+        summary.clone().or_else(|| deck.clone())
     } else {
-        None
-    };
-    let description = summary
-        .clone()
-        .or_else(|| deck.clone())
-        .unwrap_or_else(|| plain.chars().take(120).collect());
-    let untranslated = blocks.iter().filter(|b| b.missing).count();
-    let stale = blocks.iter().filter(|b| b.stale).count();
+        front.guide.clone().or_else(|| deck.clone())
+    }
+    .unwrap_or_else(|| plain.chars().take(120).collect());
     for block in &mut blocks {
-        block.html = block.html.trim().to_string();
+        block.zh_html = block.zh_html.trim().to_string();
+        block.en_html = block.en_html.as_ref().map(|h| h.trim().to_string());
     }
     ArticleView {
         slug: front.slug.clone(),
         lang: lang.into(),
-        title_missing: en && english_title.is_none(),
-        original_title: front.title.clone(),
-        title,
+        title: if en {
+            title_en.clone().unwrap_or_else(|| front.title.clone())
+        } else {
+            front.title.clone()
+        },
+        title_missing: en && title_en.is_none(),
+        title_zh: front.title.clone(),
+        title_en,
         title_note: front.title_note.clone(),
         deck,
-        district,
+        deck_zh: front.deck.clone(),
+        deck_en,
+        guide: front.guide.clone(),
+        summary,
+        context: translation.and_then(|t| nonempty(&t.context)),
+        district: front.district.as_ref().map(|d| {
+            if en {
+                district_english(d)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| d.clone())
+            } else {
+                d.clone()
+            }
+        }),
+        district_zh: front.district.clone(),
         date: front.date.clone(),
         date_basis: front.date_basis.clone(),
-        topics,
+        topics: front
+            .topics
+            .iter()
+            .map(|k| TopicView {
+                key: k.clone(),
+                label: if en {
+                    topic_english(k)
+                } else {
+                    topic_chinese(k)
+                }
+                .to_string(),
+            })
+            .collect(),
         authors: front.authors.clone(),
         photographers: front.photographers.clone(),
         credits: front.credits.clone(),
         continued_from: front.continued_from.clone(),
-        summary,
-        context: if en {
-            translation.and_then(|t| t.context.clone())
-        } else {
-            None
-        },
         description,
+        untranslated: blocks.iter().filter(|b| b.en_html.is_none()).count(),
+        stale: blocks.iter().filter(|b| b.stale).count(),
         blocks,
         figures_before,
-        fact_box,
+        fact_box: fact_box(&front.facts, FACT_BOX_SIZE)
+            .into_iter()
+            .map(|f| fact_view(f, translation.map(|t| &t.facts)))
+            .collect(),
         fact_count: front.facts.len(),
-        reading_minutes,
+        minutes_zh: plain
+            .chars()
+            .filter(|c| crate::ingest::text::is_han(*c))
+            .count()
+            .div_ceil(400)
+            .max(1),
+        minutes_en: english_words.div_ceil(220).max(1),
         source: front.source.clone(),
         source_href: source_page,
-        untranslated,
-        stale,
+        cards: used.into_iter().map(|i| card_view(glossary, i)).collect(),
     }
 }
 
-fn block_view(
-    article: &Article,
-    block: &Block,
-    en: bool,
+/// A glossary entry as a card.
+pub fn card_view(glossary: &Glossary, i: usize) -> CardView {
+    let e = &glossary.entries[i];
+    CardView {
+        anchor: e.anchor(),
+        term: e.term.clone(),
+        pinyin: e.pinyin(),
+        english: e.english.clone(),
+        literal: e.literal.clone(),
+        en: e.en.clone(),
+        zh: e.zh.clone(),
+    }
+}
+
+struct BlockContext<'a> {
+    article: &'a Article,
     raw_html: RawHtml,
-    source_page: Option<&str>,
-) -> BlockView {
-    let english = if en {
-        article
-            .english(&block.id)
-            .filter(|b| !b.markdown.is_empty())
-    } else {
-        None
-    };
-    let missing = en && english.is_none();
+    source_page: Option<&'a str>,
+    root: &'a str,
+    glossary: &'a Glossary,
+}
+
+fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> BlockView {
+    let english = ctx
+        .article
+        .english(&block.id)
+        .filter(|b| !b.markdown.is_empty());
     let stale = english
         .is_some_and(|e| e.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()));
-    let markdown = english.map_or(block.markdown.as_str(), |e| e.markdown.as_str());
+    let mut render = |markdown: &str, lang: &str| {
+        let mut marker = TermMarker {
+            glossary: ctx.glossary,
+            lang,
+            glossary_href: format!("{}{lang}/glossary/index.html", ctx.root),
+            marked: BTreeSet::new(),
+            used: &mut *used,
+        };
+        to_html_marked(markdown, ctx.raw_html, Some(&mut marker))
+    };
+    let zh_html = render(&block.markdown, "zh");
+    let en_html = english.map(|e| render(&e.markdown, "en"));
     BlockView {
         id: block.id.clone(),
-        html: to_html(markdown, raw_html),
+        zh_html,
+        en_html,
         is_heading: block.markdown.starts_with('#'),
         lines: block.lines.map(|[a, b]| {
             if a == b {
@@ -266,53 +320,57 @@ fn block_view(
                 format!("{a}–{b}")
             }
         }),
-        source_href: source_page
+        source_href: ctx
+            .source_page
             .zip(block.lines)
             .map(|(page, [a, _])| format!("{page}#L{a}")),
-        missing,
         stale,
         cut: block.cut,
         figures: Vec::new(),
     }
 }
 
-fn fact_view(
-    fact: &Fact,
-    en: bool,
-    labels: Option<&std::collections::BTreeMap<String, String>>,
-) -> FactView {
-    let english_label = labels
-        .and_then(|l| l.get(&fact.id))
-        .filter(|s| !s.trim().is_empty());
+fn fact_view(fact: &Fact, labels: Option<&std::collections::BTreeMap<String, String>>) -> FactView {
     FactView {
         id: fact.id.clone(),
         para: fact.para.clone(),
-        figure: if en {
-            fact_english(fact)
-        } else {
-            fact.text.clone()
-        },
-        label: if en {
-            english_label.cloned().unwrap_or_else(|| fact.label.clone())
-        } else {
-            fact.label.clone()
-        },
-        label_missing: en && english_label.is_none(),
+        zh_figure: fact.text.clone(),
+        zh_label: fact.label.clone(),
+        en_figure: fact_english(fact),
+        en_label: labels
+            .and_then(|l| l.get(&fact.id))
+            .filter(|s| !s.trim().is_empty())
+            .cloned(),
     }
 }
 
-/// Text of an HTML fragment without its tags.
+/// Text of an HTML fragment without its tags (and without ruby readings).
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
+    let mut in_rt = false;
+    let mut tag = String::new();
     for c in html.chars() {
         match c {
-            '<' => in_tag = true,
+            '<' => {
+                in_tag = true;
+                tag.clear();
+            }
             '>' => {
                 in_tag = false;
+                let name = tag
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                if name == "rt" || name == "rp" {
+                    in_rt = !tag.starts_with('/');
+                }
                 out.push(' ');
             }
-            _ if !in_tag => out.push(c),
+            _ if in_tag => tag.push(c),
+            _ if !in_rt => out.push(c),
             _ => {}
         }
     }

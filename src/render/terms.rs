@@ -1,0 +1,142 @@
+//! Glossary terms in rendered text: marks the first occurrence of each term in
+//! a block as a link to its glossary entry (the fallback without JavaScript),
+//! described by the term's card for screen readers, with ruby pinyin over
+//! Chinese terms; and collects which terms a page uses.
+
+use crate::content::glossary::Glossary;
+use crate::markdown::{TextMarker, escape_html};
+use std::collections::BTreeSet;
+
+/// Marks glossary terms in the text of one block.
+pub struct TermMarker<'a> {
+    pub glossary: &'a Glossary,
+    /// `zh` marks Chinese terms, `en` their English renderings.
+    pub lang: &'a str,
+    /// Link to the glossary page of that language, from the current page.
+    pub glossary_href: String,
+    /// Terms already marked in this block.
+    pub marked: BTreeSet<usize>,
+    /// Terms marked on the page (for its cards).
+    pub used: &'a mut BTreeSet<usize>,
+}
+
+impl TextMarker for TermMarker<'_> {
+    fn mark(&mut self, text: &str) -> Option<String> {
+        let mut hits: Vec<(usize, usize, usize)> = if self.lang == "zh" {
+            self.glossary
+                .find_chinese(text)
+                .into_iter()
+                .map(|f| (f.start, f.end, f.entry))
+                .collect()
+        } else {
+            let mut hits = Vec::new();
+            for i in 0..self.glossary.entries.len() {
+                hits.extend(
+                    self.glossary
+                        .find_english(i, text)
+                        .into_iter()
+                        .take(1)
+                        .map(|(a, b)| (a, b, i)),
+                );
+            }
+            hits.sort();
+            hits
+        };
+        // keep the first occurrence of each term, without overlaps
+        let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+        for hit in hits.drain(..) {
+            let overlaps = kept.last().is_some_and(|k| hit.0 < k.1);
+            if !overlaps && !self.marked.contains(&hit.2) {
+                self.marked.insert(hit.2);
+                kept.push(hit);
+            }
+        }
+        if kept.is_empty() {
+            return None;
+        }
+        let mut html = String::with_capacity(text.len() * 3);
+        let mut at = 0;
+        for (start, end, entry) in kept {
+            html.push_str(&escape_html(&text[at..start]));
+            html.push_str(&self.term_link(&text[start..end], entry));
+            self.used.insert(entry);
+            at = end;
+        }
+        html.push_str(&escape_html(&text[at..]));
+        Some(html)
+    }
+}
+
+impl TermMarker<'_> {
+    fn term_link(&self, shown: &str, entry: usize) -> String {
+        let e = &self.glossary.entries[entry];
+        let anchor = e.anchor();
+        let inner = if self.lang == "zh" {
+            let mut ruby = String::from("<ruby>");
+            for (c, reading) in e.ruby(shown) {
+                ruby.push_str(&escape_html(&c.to_string()));
+                ruby.push_str("<rp>(</rp><rt>");
+                ruby.push_str(&escape_html(&reading));
+                ruby.push_str("</rt><rp>)</rp>");
+            }
+            ruby.push_str("</ruby>");
+            ruby
+        } else {
+            escape_html(shown)
+        };
+        format!(
+            "<a class=\"term\" href=\"{}#{anchor}\" data-card=\"card-{anchor}\" aria-describedby=\"card-{anchor}\">{inner}</a>",
+            self.glossary_href
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::RawHtml;
+    use crate::content::glossary::Entry;
+    use crate::markdown::to_html_marked;
+
+    fn glossary() -> Glossary {
+        Glossary::new(vec![Entry {
+            term: "社区".into(),
+            english: "community".into(),
+            literal: String::new(),
+            en: String::new(),
+            zh: String::new(),
+            pinyin: None,
+            also: Vec::new(),
+        }])
+    }
+
+    #[test]
+    fn first_occurrence_is_a_link_with_ruby() {
+        let g = glossary();
+        let mut used = BTreeSet::new();
+        let mut marker = TermMarker {
+            glossary: &g,
+            lang: "zh",
+            glossary_href: "g.html".into(),
+            marked: BTreeSet::new(),
+            used: &mut used,
+        };
+        let html = to_html_marked("社区<b>和社区", RawHtml::Escape, Some(&mut marker));
+        assert!(
+            html.starts_with("<p><a class=\"term\" href=\"g.html#t-community\""),
+            "{html}"
+        );
+        assert!(html.contains("<ruby>社<rp>(</rp><rt>shè</rt><rp>)</rp>区<rp>(</rp><rt>qū</rt><rp>)</rp></ruby></a>&lt;b&gt;和社区"), "{html}");
+        assert_eq!(used.len(), 1);
+        let mut used = BTreeSet::new();
+        let mut marker = TermMarker {
+            glossary: &g,
+            lang: "en",
+            glossary_href: "g.html".into(),
+            marked: BTreeSet::new(),
+            used: &mut used,
+        };
+        let html = to_html_marked("Two communities & more", RawHtml::Escape, Some(&mut marker));
+        assert!(html.contains("Two <a class=\"term\" href=\"g.html#t-community\" data-card=\"card-t-community\" aria-describedby=\"card-t-community\">communities</a> &amp; more"), "{html}");
+    }
+}

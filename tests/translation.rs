@@ -144,3 +144,59 @@ fn glossary_pages_and_term_marks() {
     );
     assert!(article.contains("aria-describedby=card-t-livelihood-project"));
 }
+
+/// Each check fails on the real content when a translation is removed, made
+/// stale, loses a number or drops a term's rendering.
+#[test]
+fn each_check_catches_its_problem_in_the_real_content() {
+    let slug = "jiangbei-shishi-minshengliqu-xingdong";
+    let cases: [(&str, fn(String) -> String, &str); 4] = [
+        (
+            "removed",
+            |t| remove_block_text(&t, "{#p4 "),
+            "jiangbei-shishi-minshengliqu-xingdong: 36 of 37 paragraphs translated",
+        ),
+        (
+            "number lost",
+            |t| t.replace("45.55 million yuan", "a large sum"),
+            "paragraph p44: figure `4555万元` is not in the English",
+        ),
+        (
+            "term dropped",
+            |t| {
+                t.replacen(
+                    "carrying out livelihood projects",
+                    "carrying out practical projects",
+                    1,
+                )
+            },
+            "paragraph p40: glossary term 民生实事 should be rendered as `livelihood project`",
+        ),
+        (
+            "stale",
+            |t| t.replacen("{#p40 zh=", "{#p40 zh=0", 1),
+            "paragraph p40 is stale",
+        ),
+    ];
+    for (what, change, expected) in cases {
+        let dir = project(true);
+        let path = dir
+            .path()
+            .join("content/articles")
+            .join(format!("{slug}.en.md"));
+        let original = read(&path);
+        let changed = change(original.clone());
+        assert_ne!(changed, original, "{what}: the change applies");
+        std::fs::write(&path, changed).unwrap();
+        let out = run(dir.path(), &["build", "--strict"]);
+        assert_eq!(out.status.code(), Some(1), "{what}: strict build must fail");
+        assert!(stderr(&out).contains(expected), "{what}: {}", stderr(&out));
+    }
+}
+
+fn remove_block_text(text: &str, marker: &str) -> String {
+    let start = text.find(marker).expect("marker");
+    let body = start + text[start..].find('\n').unwrap() + 1;
+    let end = body + text[body..].find("\n{#").unwrap();
+    format!("{}{}", &text[..body], &text[end..])
+}

@@ -84,14 +84,22 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 }
 
 impl Browser {
-    /// Starts chromedriver and a headless Chromium. Panics with instructions if
-    /// they are not installed.
-    pub fn start() -> Browser {
+    /// Starts chromedriver and a headless Chromium. Without them the test is
+    /// skipped, and says so on the terminal; with `MINSHENG_REQUIRE_BROWSER=1`
+    /// (set in CI) their absence is a failure.
+    pub fn start() -> Option<Browser> {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
-            assert!(
-                std::path::Path::new(tool).exists(),
-                "{tool} is missing: browser tests need `apt-get install -y chromium chromium-driver` (scripts/test.sh does it)"
-            );
+            if !std::path::Path::new(tool).exists() {
+                let why = format!(
+                    "browser test skipped: {tool} not found (install with `apt-get install -y chromium chromium-driver`)"
+                );
+                if std::env::var_os("MINSHENG_REQUIRE_BROWSER").is_some_and(|v| v != "0") {
+                    panic!("{why}; MINSHENG_REQUIRE_BROWSER is set, so this is a failure");
+                }
+                // written past the test harness's capture, so that it is always seen
+                let _ = writeln!(std::io::stderr(), "{why}");
+                return None;
+            }
         }
         let port = super::free_port();
         let driver = Command::new("/usr/bin/chromedriver")
@@ -116,12 +124,12 @@ impl Browser {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {answer}"))
             .to_string();
-        Browser {
+        Some(Browser {
             driver,
             port,
             session,
             _profile: profile,
-        }
+        })
     }
 
     /// Opens a URL and waits for it to load.

@@ -150,7 +150,8 @@ fn glossary_pages_and_term_marks() {
 #[test]
 fn each_check_catches_its_problem_in_the_real_content() {
     let slug = "jiangbei-shishi-minshengliqu-xingdong";
-    let cases: [(&str, fn(String) -> String, &str); 4] = [
+    type Case = (&'static str, fn(String) -> String, &'static str);
+    let cases: [Case; 4] = [
         (
             "removed",
             |t| remove_block_text(&t, "{#p4 "),

@@ -233,35 +233,25 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// `community` = `communities`, `centre` = `centres`, `box` = `boxes`.
-fn same_word(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim_end_matches('\''), b.trim_end_matches('\''));
-    let singular = |w: &str| -> String {
-        if let Some(s) = w.strip_suffix("ies") {
-            format!("{s}y")
-        } else if let Some(s) = w
-            .strip_suffix("es")
-            .filter(|s| s.ends_with(['s', 'x', 'z', 'h']))
-        {
-            s.to_string()
-        } else if let Some(s) = w
-            .strip_suffix('s')
-            .filter(|s| !s.ends_with('s') && !s.is_empty())
-        {
-            s.to_string()
-        } else {
-            w.to_string()
-        }
-    };
-    a == b || singular(a) == singular(b)
-}
-
 /// Case- and apostrophe-folding of one character.
 fn fold(c: char) -> char {
     match c {
         '’' | '‘' | '`' => '\'',
         c => c.to_lowercase().next().unwrap_or(c),
     }
+}
+
+/// `community` = `communities`, `centre` = `centres`, `box` = `boxes`.
+fn same_word(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim_end_matches('\''), b.trim_end_matches('\''));
+    let plural_of = |w: &str, p: &str| {
+        p.strip_suffix('s').is_some_and(|s| s == w)
+            || p.strip_suffix("es").is_some_and(|s| s == w)
+            || (w.ends_with('y')
+                && p.strip_suffix("ies")
+                    .is_some_and(|s| s == &w[..w.len() - 1]))
+    };
+    a == b || plural_of(a, b) || plural_of(b, a)
 }
 
 #[cfg(test)]
@@ -306,6 +296,8 @@ mod tests {
             1
         );
         assert_eq!(g2.find_english(1, "the homeowners’ committees").len(), 1);
+        let g3 = Glossary::new(vec![entry("四上企业", "above-scale enterprise")]);
+        assert_eq!(g3.find_english(0, "76 “above-scale” enterprises").len(), 1);
         let text = "the ‘two highs’ model — and ‘two highs’";
         for (a, b) in g2.find_english(0, text) {
             assert_eq!(&text[a..b], "two highs");

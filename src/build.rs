@@ -110,6 +110,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     )?;
     files.extend(output::data::fact_files(&loaded.articles));
     lap(&mut timings, "render", &mut clock);
+    files.push(crate::search::index_file(&loaded.articles));
+    lap(&mut timings, "search", &mut clock);
     let statics: Vec<(String, PathBuf)> = theme.static_files.into_iter().collect();
     output::write_site(
         &out,

@@ -176,11 +176,11 @@ fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
         "const z = document.querySelector('#p44 .l-zh').getBoundingClientRect(); const e = document.querySelector('#p44 .l-en').getBoundingClientRect(); return Math.abs(z.top - e.top) < 5 && e.left > z.right - 1",
     );
     assert_eq!(side_by_side, true, "parallel columns on a wide screen");
-    let top =
-        browser.eval("return Math.abs(document.getElementById('p72').getBoundingClientRect().top)");
-    assert!(
-        top.as_f64().unwrap() < 40.0,
-        "reader's place kept: p72 at {top}"
+    // the reader's place is kept
+    wait_until(
+        &browser,
+        "return Math.abs(document.getElementById('p72').getBoundingClientRect().top) < 40",
+        Duration::from_secs(2),
     );
 
     // the choice is remembered on another article
@@ -253,4 +253,143 @@ fn without_javascript_modes_still_switch_and_terms_are_links() {
         browser.eval("return document.querySelector('#p44 .l-en').getClientRects().length > 0"),
         true
     );
+}
+
+/// Every page type: no console errors, and screenshots at phone and desktop
+/// widths saved under `test-artifacts/screenshots/` (git-ignored).
+#[test]
+fn every_page_type_renders_without_console_errors_on_phone_and_desktop() {
+    let dir = project(true);
+    let (_server, port) = serve_static(dir.path());
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let shots = repo().join("test-artifacts/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let pages = [
+        ("home", "/"),
+        ("section", "/en/"),
+        ("article-zh", "/zh/jiangbei-shishi-minshengliqu-xingdong/"),
+        (
+            "article-en",
+            "/en/dadukou-banhaominshengnuanxinshi-tisheng/",
+        ),
+        ("numbers", "/en/numbers/"),
+        ("glossary", "/zh/glossary/"),
+        ("search", "/en/search/?q=elderly"),
+        ("topic", "/zh/topics/education/"),
+        ("district", "/en/districts/jiangbei/"),
+        ("source", "/source/003_580512cbf9cf54e1/"),
+        ("not-found", "/no/such/page/"),
+    ];
+    for (width, height) in [(390, 844), (1280, 900)] {
+        browser.resize(width, height);
+        for (name, path) in pages {
+            browser.goto(&format!("http://127.0.0.1:{port}{path}"));
+            let errors: Vec<String> = browser
+                .console_errors()
+                .into_iter()
+                .filter(|e| !(name == "not-found" && e.contains("404")))
+                .collect();
+            assert!(errors.is_empty(), "{name} at {width}px: {errors:?}");
+            // nothing wider than the viewport
+            let overflow = browser.eval("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assert!(
+                overflow.as_f64().unwrap_or(0.0) <= 1.0,
+                "{name} at {width}px overflows by {overflow}px"
+            );
+            let png = browser.screenshot();
+            assert!(png.starts_with(b"\x89PNG"), "{name}: screenshot");
+            std::fs::write(shots.join(format!("{name}-{width}.png")), png).unwrap();
+        }
+    }
+}
+
+#[test]
+fn search_finds_chinese_and_english_and_results_lead_to_the_paragraph() {
+    let dir = project(true);
+    let (_server, port) = serve_static(dir.path());
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    for (query, lang) in [
+        ("养老", "zh-Hans"),
+        ("电梯", "zh-Hans"),
+        ("加装电梯", "zh-Hans"),
+        ("elderly care", "en"),
+        ("lifts", "en"),
+    ] {
+        browser.goto(&format!(
+            "http://127.0.0.1:{port}/zh/search/?q={}",
+            url_encode(query)
+        ));
+        let count = browser.eval("return document.querySelectorAll('#search-results li').length");
+        assert!(count.as_u64().unwrap_or(0) > 0, "`{query}` finds nothing");
+        let first = browser.eval(&format!(
+            "const li = [...document.querySelectorAll('#search-results li')].find(l => l.lang === '{lang}'); return li ? li.querySelector('mark').textContent : ''"
+        ));
+        assert!(
+            !first.as_str().unwrap_or_default().is_empty(),
+            "`{query}`: no highlighted {lang} excerpt"
+        );
+    }
+    // following a result opens the article at the paragraph that holds the words
+    browser.goto(&format!(
+        "http://127.0.0.1:{port}/en/search/?q={}",
+        url_encode("电梯")
+    ));
+    browser.eval("document.querySelector('#search-results a').click(); return 1");
+    wait_until(
+        &browser,
+        "return !location.pathname.includes('/search/') && document.readyState === 'complete'",
+        Duration::from_secs(5),
+    );
+    let found = browser.eval("const id = decodeURIComponent(location.hash.slice(1)); const p = document.getElementById(id); return [location.href, !!p && p.innerText.includes('电梯')]");
+    assert_eq!(
+        found[1], true,
+        "the result's paragraph holds the query: {found}"
+    );
+}
+
+#[test]
+fn numbers_page_filters_by_topic_and_district() {
+    let dir = project(true);
+    let (_server, port) = serve_static(dir.path());
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.goto(&format!("http://127.0.0.1:{port}/en/numbers/"));
+    let visible_rows = "return [...document.querySelectorAll('.numbers-table tbody tr')].filter(r => r.getClientRects().length).length";
+    let all = browser.eval(visible_rows).as_u64().unwrap();
+    browser.eval("const s = document.getElementById('filter-district'); s.value = 'dadukou'; s.dispatchEvent(new Event('change')); return 1");
+    let dadukou = browser.eval(visible_rows).as_u64().unwrap();
+    assert!(
+        dadukou > 0 && dadukou < all,
+        "district filter: {dadukou} of {all}"
+    );
+    let wrong = browser.eval("return [...document.querySelectorAll('.numbers-table tbody tr')].filter(r => r.getClientRects().length && r.dataset.district !== 'dadukou').length");
+    assert_eq!(wrong, 0);
+    browser.eval("const s = document.getElementById('filter-topic'); s.value = 'employment'; s.dispatchEvent(new Event('change')); return 1");
+    let both = browser.eval(visible_rows).as_u64().unwrap();
+    assert!(both > 0 && both < dadukou, "topic and district: {both}");
+    assert!(
+        browser
+            .eval("return document.querySelectorAll('svg.chart').length")
+            .as_u64()
+            .unwrap()
+            >= 2,
+        "charts drawn at build time"
+    );
+}
+
+fn url_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
 }

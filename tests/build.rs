@@ -278,3 +278,33 @@ fn unknown_front_matter_key_warns_with_closest_key() {
         stderr(&out)
     );
 }
+
+#[test]
+fn config_selects_the_theme_and_a_site_overrides_single_files() {
+    let dir = fixture("themed");
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = dir.path().join("public");
+    let article = read(&public.join("zh/tiny-article/index.html"));
+    assert!(
+        article.contains("class=plain-theme"),
+        "the selected theme's base.html is used"
+    );
+    assert!(
+        article.contains("两江交汇"),
+        "templates the theme lacks come from the default theme"
+    );
+    assert!(
+        read(&public.join("static/style.css")).contains("plain theme"),
+        "theme stylesheet overrides the default"
+    );
+    assert!(
+        public.join("static/site.js").exists(),
+        "default static files fill in"
+    );
+    assert!(
+        read(&public.join("404.html")).contains("Site's own 404"),
+        "site template overrides the theme"
+    );
+    assert_eq!(read(&public.join("static/extra.txt")), "site static file\n");
+}

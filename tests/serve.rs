@@ -70,8 +70,8 @@ fn serves_pages_with_types_head_and_conditional_requests() {
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains("两江交汇"));
     assert!(
-        html.contains("/__minsheng/live.js"),
-        "live reload injected in serve mode"
+        !html.contains("/__minsheng/live.js"),
+        "no live reload without --watch"
     );
     let etag = head
         .lines()
@@ -141,6 +141,10 @@ fn watch_rebuilds_on_save_and_survives_a_broken_template() {
     );
     let (_, _, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
     assert!(String::from_utf8_lossy(&body).contains("第二段已经改写。"));
+    assert!(
+        String::from_utf8_lossy(&body).contains("/__minsheng/live.js"),
+        "live reload injected with --watch"
+    );
 
     // a broken template is reported, the server keeps serving the last good site
     let templates = dir.path().join("templates");

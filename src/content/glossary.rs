@@ -101,6 +101,8 @@ pub fn pinyin_plain(text: &str) -> String {
 /// The loaded glossary with its matchers.
 pub struct Glossary {
     pub entries: Vec<Entry>,
+    /// Folded words of each entry's English rendering.
+    english_words: Vec<Vec<String>>,
     chinese: AhoCorasick,
     /// Entry index of each Chinese pattern.
     chinese_owner: Vec<usize>,
@@ -151,8 +153,13 @@ impl Glossary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("glossary patterns build");
+        let english_words = entries
+            .iter()
+            .map(|e| words(&e.english).into_iter().map(|(_, _, w)| w).collect())
+            .collect();
         Glossary {
             entries,
+            english_words,
             chinese,
             chinese_owner: owner,
         }
@@ -174,30 +181,44 @@ impl Glossary {
     /// word by word, case-insensitive, each word singular or plural, straight
     /// or curly apostrophes.
     pub fn find_english(&self, i: usize, text: &str) -> Vec<(usize, usize)> {
-        let wanted: Vec<String> = words(&self.entries[i].english)
-            .into_iter()
-            .map(|(_, _, w)| w)
-            .collect();
-        let found = words(text);
-        let mut out = Vec::new();
-        if wanted.is_empty() {
-            return out;
-        }
-        let mut k = 0;
-        while k + wanted.len() <= found.len() {
-            let hit = wanted
-                .iter()
-                .zip(&found[k..])
-                .all(|(w, (_, _, f))| same_word(w, f));
-            if hit {
-                out.push((found[k].0, found[k + wanted.len() - 1].1));
-                k += wanted.len();
-            } else {
-                k += 1;
-            }
-        }
-        out
+        find_words(&self.english_words[i], &words(text))
     }
+
+    /// The first occurrence of every entry's English rendering in a text, as
+    /// (start byte, end byte, entry), in text order.
+    pub fn find_english_all(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let found = words(text);
+        let mut hits: Vec<(usize, usize, usize)> = self
+            .english_words
+            .iter()
+            .enumerate()
+            .filter_map(|(i, wanted)| find_words(wanted, &found).first().map(|(a, b)| (*a, *b, i)))
+            .collect();
+        hits.sort();
+        hits
+    }
+}
+
+/// Where the word sequence `wanted` occurs in `found`.
+fn find_words(wanted: &[String], found: &[(usize, usize, String)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if wanted.is_empty() {
+        return out;
+    }
+    let mut k = 0;
+    while k + wanted.len() <= found.len() {
+        if wanted
+            .iter()
+            .zip(&found[k..])
+            .all(|(w, (_, _, f))| same_word(w, f))
+        {
+            out.push((found[k].0, found[k + wanted.len() - 1].1));
+            k += wanted.len();
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Words of a text as (start byte, end byte, folded word); hyphens and

@@ -2,7 +2,9 @@
 //! Tera templates of the theme — pages in both languages, source pages, feeds,
 //! sitemap, 404 — as a list of output files.
 
+pub mod charts;
 pub mod format;
+mod pages;
 pub mod terms;
 mod theme;
 pub mod view;
@@ -93,7 +95,7 @@ pub fn render_site(
             .map(|a| article_view(a, lang, "../../", config, glossary))
             .collect();
         for (article, view) in order.iter().zip(&views) {
-            files.push(r.article_page(article, view, lang)?);
+            files.push(r.article_page(article, view, lang, &views)?);
         }
         per_lang.push((lang, views));
     }
@@ -102,8 +104,11 @@ pub fn render_site(
         files.push(r.feed(lang, views)?);
         files.push(r.numbers_page(lang, &order, views)?);
         files.push(r.glossary_page(lang, &order, glossary)?);
+        files.push(r.search_page(lang)?);
+        files.extend(r.topic_pages(lang, views)?);
+        files.extend(r.district_pages(lang, views)?);
     }
-    files.push(r.home(&per_lang)?);
+    files.push(r.home(&order, &per_lang)?);
     for seed in seeds {
         files.push(r.source_page(seed, &order)?);
     }
@@ -199,7 +204,13 @@ impl Renderer<'_> {
         })
     }
 
-    fn article_page(&self, article: &Article, view: &ArticleView, lang: &str) -> Result<OutFile> {
+    fn article_page(
+        &self,
+        article: &Article,
+        view: &ArticleView,
+        lang: &str,
+        all: &[ArticleView],
+    ) -> Result<OutFile> {
         let path = format!("{lang}/{}/", article.front.slug);
         let page = self.page(
             "article",
@@ -211,17 +222,68 @@ impl Renderer<'_> {
         );
         let mut ctx = self.context(&page);
         ctx.insert("article", view);
-        let original = if lang == "en" {
-            Some(format!(
-                "{}zh/{}/",
-                self.config.base_url.clone().unwrap_or_default(),
-                article.front.slug
-            ))
-        } else {
-            None
+        let at = all.iter().position(|v| v.slug == view.slug).unwrap_or(0);
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| all.get(i))
+                .map(|v| (v.slug.clone(), v.title.clone()))
         };
-        ctx.insert("translation_of", &original);
+        ctx.insert("previous", &neighbour(at.checked_sub(1)));
+        ctx.insert("next", &neighbour(Some(at + 1)));
+        ctx.insert("ld", &self.news_article_ld(article, view, lang));
         self.html("article.html", path, &ctx)
+    }
+
+    /// schema.org data: a NewsArticle; the English page is marked as a
+    /// translation of the Chinese original.
+    fn news_article_ld(
+        &self,
+        article: &Article,
+        view: &ArticleView,
+        lang: &str,
+    ) -> serde_json::Value {
+        let url = |l: &str| {
+            self.config
+                .base_url
+                .as_ref()
+                .map(|b| format!("{b}{l}/{}/", article.front.slug))
+        };
+        let mut ld = serde_json::json!({
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": view.title,
+            "inLanguage": html_lang(lang),
+            "description": view.description,
+            "author": article.front.authors.iter().map(|a| serde_json::json!({"@type": "Person", "name": a})).collect::<Vec<_>>(),
+            "about": view.district,
+        });
+        if let Some(date) = &article.front.date {
+            ld["datePublished"] = serde_json::json!(date);
+        }
+        if let Some(u) = url(lang) {
+            ld["url"] = serde_json::json!(u);
+            ld["@id"] = serde_json::json!(u);
+        }
+        let original = serde_json::json!({
+            "@type": "NewsArticle",
+            "headline": article.front.title,
+            "inLanguage": "zh-Hans",
+            "@id": url("zh"),
+        });
+        if lang == "en" {
+            ld["translationOfWork"] = original;
+        } else if let Some(t) = article
+            .translation
+            .as_ref()
+            .filter(|t| !t.front.title.trim().is_empty())
+        {
+            ld["workTranslation"] = serde_json::json!({
+                "@type": "NewsArticle",
+                "headline": t.front.title,
+                "inLanguage": "en",
+                "@id": url("en"),
+            });
+        }
+        ld
     }
 
     fn section_page(&self, lang: &str, views: &[ArticleView]) -> Result<OutFile> {
@@ -246,89 +308,6 @@ impl Renderer<'_> {
         let mut ctx = self.context(&page);
         ctx.insert("articles", views);
         self.html("section.html", format!("{lang}/"), &ctx)
-    }
-
-    fn numbers_page(
-        &self,
-        lang: &str,
-        articles: &[&Article],
-        views: &[ArticleView],
-    ) -> Result<OutFile> {
-        #[derive(Serialize)]
-        struct Row {
-            figure: String,
-            label: String,
-            label_missing: bool,
-            kind: String,
-            slug: String,
-            title: String,
-            para: String,
-            district: Option<String>,
-        }
-        #[derive(Serialize)]
-        struct Group {
-            key: String,
-            label: String,
-            rows: Vec<Row>,
-        }
-        let en = lang == "en";
-        let mut groups: Vec<Group> = crate::ingest::meta::TOPICS
-            .iter()
-            .map(|(key, _)| Group {
-                key: key.to_string(),
-                label: if en {
-                    crate::ingest::meta::topic_english(key)
-                } else {
-                    crate::ingest::meta::topic_chinese(key)
-                }
-                .to_string(),
-                rows: Vec::new(),
-            })
-            .collect();
-        groups.push(Group {
-            key: "other".into(),
-            label: if en { "Other" } else { "其他" }.into(),
-            rows: Vec::new(),
-        });
-        for (article, view) in articles.iter().zip(views) {
-            let labels = article.translation.as_ref().map(|t| &t.front.facts);
-            for fact in &article.front.facts {
-                let english = labels
-                    .and_then(|l| l.get(&fact.id))
-                    .filter(|l| !l.trim().is_empty());
-                let row = Row {
-                    figure: if en {
-                        format::fact_english(fact)
-                    } else {
-                        fact.text.clone()
-                    },
-                    label: if en {
-                        english.cloned().unwrap_or_else(|| fact.label.clone())
-                    } else {
-                        fact.label.clone()
-                    },
-                    label_missing: en && english.is_none(),
-                    kind: fact.kind.clone(),
-                    slug: article.front.slug.clone(),
-                    title: view.title.clone(),
-                    para: fact.para.clone(),
-                    district: view.district.clone(),
-                };
-                let topic = fact.topic.as_deref().unwrap_or("other");
-                let group = groups
-                    .iter()
-                    .position(|g| g.key == topic)
-                    .unwrap_or(groups.len() - 1);
-                groups[group].rows.push(row);
-            }
-        }
-        groups.retain(|g| !g.rows.is_empty());
-        let title = if en { "By the numbers" } else { "数字一览" };
-        let path = format!("{lang}/numbers/");
-        let page = self.page("numbers", lang, &path, title.into(), String::new(), true);
-        let mut ctx = self.context(&page);
-        ctx.insert("groups", &groups);
-        self.html("numbers.html", path, &ctx)
     }
 
     fn glossary_page(
@@ -385,29 +364,6 @@ impl Renderer<'_> {
         let mut ctx = self.context(&page);
         ctx.insert("terms", &terms);
         self.html("glossary.html", path, &ctx)
-    }
-
-    fn home(&self, per_lang: &[(&str, Vec<ArticleView>)]) -> Result<OutFile> {
-        let title = format!("{} · {}", self.config.title.zh, self.config.title.en);
-        let description = format!(
-            "{} {}",
-            self.config.description.zh, self.config.description.en
-        );
-        let page = self.page("home", "zh", "", title, description, false);
-        let mut ctx = self.context(&page);
-        for (lang, views) in per_lang {
-            ctx.insert(format!("articles_{lang}"), views);
-        }
-        ctx.insert(
-            "t_en",
-            &self
-                .theme
-                .strings
-                .get("en")
-                .cloned()
-                .unwrap_or(serde_yaml::Value::Null),
-        );
-        self.html("home.html", String::new(), &ctx)
     }
 
     fn source_page(&self, seed: &SeedText, articles: &[&Article]) -> Result<OutFile> {

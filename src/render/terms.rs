@@ -29,18 +29,7 @@ impl TextMarker for TermMarker<'_> {
                 .map(|f| (f.start, f.end, f.entry))
                 .collect()
         } else {
-            let mut hits = Vec::new();
-            for i in 0..self.glossary.entries.len() {
-                hits.extend(
-                    self.glossary
-                        .find_english(i, text)
-                        .into_iter()
-                        .take(1)
-                        .map(|(a, b)| (a, b, i)),
-                );
-            }
-            hits.sort();
-            hits
+            self.glossary.find_english_all(text)
         };
         // keep the first occurrence of each term, without overlaps
         let mut kept: Vec<(usize, usize, usize)> = Vec::new();

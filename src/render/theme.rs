@@ -1,6 +1,7 @@
 //! Themes: loads a theme's templates, static files and interface strings, and
 //! lets a site override any single file by putting one of the same path in its
-//! own `templates/` or `static/` folder.
+//! own `templates/` or `static/` folder. Another theme than `default` only
+//! needs the files it changes: the default theme fills in the rest.
 
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -21,10 +22,18 @@ impl Theme {
     /// Loads the theme selected by the configuration.
     pub fn load(config: &Config) -> Result<Theme> {
         let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        for dir in [
-            config.theme_dir.join("templates"),
-            config.root.join("templates"),
-        ] {
+        // the default theme underlies any other: a theme only holds what it changes
+        let default = config.root.join("themes").join("default");
+        let mut layers = Vec::new();
+        if default != config.theme_dir && default.is_dir() {
+            layers.push(default.clone());
+        }
+        layers.push(config.theme_dir.clone());
+        for dir in layers
+            .iter()
+            .map(|l| l.join("templates"))
+            .chain([config.root.join("templates")])
+        {
             for (name, path) in files_under(&dir)? {
                 let text = fsutil::read_text(&path)?;
                 sources.insert(name, (path, text));
@@ -40,13 +49,22 @@ impl Theme {
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&e, &sources))?;
         let mut static_files = BTreeMap::new();
-        for dir in [config.theme_dir.join("static"), config.root.join("static")] {
+        for dir in layers
+            .iter()
+            .map(|l| l.join("static"))
+            .chain([config.root.join("static")])
+        {
             for (name, path) in files_under(&dir)? {
                 static_files.insert(format!("static/{name}"), path);
             }
         }
-        let i18n = config.theme_dir.join("i18n.yaml");
-        let strings = if i18n.exists() {
+        let i18n: PathBuf = layers
+            .iter()
+            .rev()
+            .map(|l| l.join("i18n.yaml"))
+            .find(|p| p.exists())
+            .unwrap_or_default();
+        let strings = if i18n.is_file() {
             let text = fsutil::read_text(&i18n)?;
             serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&i18n, &e, 0))?
         } else {

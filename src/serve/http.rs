@@ -78,7 +78,7 @@ fn respond(request: Request, out: &Path, state: &ReloadState) -> std::io::Result
         );
     }
     match resolve(out, path) {
-        Resolved::File(file) => serve_file(request, &file, 200),
+        Resolved::File(file) => serve_file(request, &file, 200, state.watching()),
         Resolved::Redirect(to) => {
             request.respond(Response::empty(301).with_header(header("Location", &to)))
         }
@@ -86,7 +86,7 @@ fn respond(request: Request, out: &Path, state: &ReloadState) -> std::io::Result
             request.respond(Response::from_string("forbidden").with_status_code(403))
         }
         Resolved::NotFound => match out.join("404.html") {
-            page if page.is_file() => serve_file(request, &page, 404),
+            page if page.is_file() => serve_file(request, &page, 404, state.watching()),
             _ => request.respond(Response::from_string("not found").with_status_code(404)),
         },
     }
@@ -176,7 +176,7 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_file(request: Request, file: &Path, status: u16) -> std::io::Result<()> {
+fn serve_file(request: Request, file: &Path, status: u16, live: bool) -> std::io::Result<()> {
     let Ok(bytes) = std::fs::read(file) else {
         return request.respond(Response::from_string("not found").with_status_code(404));
     };
@@ -185,7 +185,7 @@ fn serve_file(request: Request, file: &Path, status: u16) -> std::io::Result<()>
     let last_modified = modified.map(httpdate::fmt_http_date);
     let not_modified = status == 200 && is_not_modified(&request, &etag, modified);
     let mut body = bytes;
-    if file.extension().is_some_and(|e| e == "html") {
+    if live && file.extension().is_some_and(|e| e == "html") {
         body = inject_live_script(body);
     }
     let mut response = Response::new(

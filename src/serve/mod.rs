@@ -59,6 +59,7 @@ pub fn serve(options: ServeOptions) -> Result<()> {
     }
     println!("serving {} at http://{local}/", out.display());
     if options.watch {
+        state.set_watching(true);
         let root = std::path::absolute(&options.build.root)
             .map_err(|e| Error::io(&options.build.root, e))?;
         let (state, out_dir) = (state.clone(), out.clone());

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 pub struct ReloadState {
     inner: Mutex<Status>,
     changed: Condvar,
+    /// Pages get the live-reload script only while the project is watched.
+    watching: std::sync::atomic::AtomicBool,
 }
 
 /// Build counter and the error of the last build, if it failed.
@@ -26,6 +28,17 @@ impl Status {
 }
 
 impl ReloadState {
+    /// Marks the project as watched (pages then carry the live-reload script).
+    pub fn set_watching(&self, on: bool) {
+        self.watching
+            .store(on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Whether the project is watched.
+    pub fn watching(&self) -> bool {
+        self.watching.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Records a finished build (with its error, if it failed) and wakes waiters.
     pub fn publish(&self, error: Option<String>) {
         let mut status = self.inner.lock().unwrap_or_else(|e| e.into_inner());

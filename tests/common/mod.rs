@@ -66,8 +66,11 @@ pub fn project(with_content: bool) -> tempfile::TempDir {
 pub fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
-    if !dir.path().join("themes").exists() {
-        copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    if !dir.path().join("themes/default").exists() {
+        copy_dir(
+            &repo().join("themes/default"),
+            &dir.path().join("themes/default"),
+        );
     }
     dir
 }

@@ -112,6 +112,7 @@ impl Browser {
         let profile = tempfile::tempdir().unwrap();
         let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
+            "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
@@ -153,6 +154,69 @@ impl Browser {
         );
         answer["value"].clone()
     }
+}
+
+impl Browser {
+    /// Messages of level SEVERE (errors) the page wrote to the console or the
+    /// network layer since the last call.
+    pub fn console_errors(&self) -> Vec<String> {
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/se/log", self.session),
+            Some(&serde_json::json!({ "type": "browser" })),
+        );
+        answer["value"]
+            .as_array()
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e["level"] == "SEVERE")
+                    .filter_map(|e| e["message"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Resizes the window (CSS pixels).
+    pub fn resize(&self, width: u32, height: u32) {
+        request(
+            self.port,
+            "POST",
+            &format!("/session/{}/window/rect", self.session),
+            Some(&serde_json::json!({ "width": width, "height": height })),
+        );
+    }
+
+    /// A PNG screenshot of the viewport.
+    pub fn screenshot(&self) -> Vec<u8> {
+        let answer = request(
+            self.port,
+            "GET",
+            &format!("/session/{}/screenshot", self.session),
+            None,
+        );
+        decode_base64(answer["value"].as_str().unwrap_or_default())
+    }
+}
+
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let bits: Vec<u8> = text.bytes().filter_map(value).collect();
+    bits.chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().fold(0u32, |acc, v| (acc << 6) | *v as u32) << (6 * (4 - c.len()));
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            bytes.into_iter().take(c.len().saturating_sub(1))
+        })
+        .collect()
 }
 
 impl Drop for Browser {

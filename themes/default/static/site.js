@@ -28,10 +28,22 @@
   }
   var anchor = topPair();
   window.addEventListener("scroll", function () { anchor = topPair(); }, { passive: true });
+  // a click on a mode label or a key on the radios comes before the switch
+  // (the radio's own click event comes after it, so it is not used)
+  document.addEventListener("click", function (e) {
+    if (e.target.closest && e.target.closest(".reading-controls")) anchor = topPair();
+  }, true);
+  document.addEventListener("keydown", function (e) {
+    if (e.target.closest && e.target.closest(".mode-input")) anchor = topPair();
+  }, true);
   Array.prototype.forEach.call(modes, function (input) {
     input.addEventListener("change", function () {
       store.set("minsheng-mode", input.value === "parallel" ? "parallel" : "page");
-      if (anchor && window.scrollY > 0) anchor.scrollIntoView({ block: "start" });
+      var keep = anchor;
+      if (!keep || window.scrollY === 0) return;
+      keep.scrollIntoView({ block: "start" });
+      // once more after the browser has laid out the new mode
+      setTimeout(function () { keep.scrollIntoView({ block: "start" }); anchor = keep; }, 0);
     });
   });
   if (pinyin) pinyin.addEventListener("change", function () {

@@ -1,0 +1,355 @@
+//! Site-wide pages: home, article lists by topic and by district, the numbers
+//! page (every figure, filterable, with charts and a timeline) and search.
+
+use super::charts::{Bar, CHARTED, bar_chart, chart_title, shown};
+use super::format::{fact_box, fact_english};
+use super::view::ArticleView;
+use super::{OutFile, Renderer};
+use crate::content::model::{Article, Fact};
+use crate::error::Result;
+use crate::ingest::meta::{TOPICS, district_english, topic_chinese, topic_english};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Group {
+    key: String,
+    label: String,
+    href: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Row {
+    figure: String,
+    label: String,
+    label_missing: bool,
+    kind: String,
+    topic: String,
+    slug: String,
+    title: String,
+    para: String,
+    district: Option<String>,
+    district_key: String,
+}
+
+#[derive(Serialize)]
+struct Event {
+    date: String,
+    label: String,
+    slug: String,
+    para: String,
+    title: String,
+}
+
+fn topic_label(key: &str, en: bool) -> &'static str {
+    if en {
+        topic_english(key)
+    } else {
+        topic_chinese(key)
+    }
+}
+
+/// `江北区` → `jiangbei`.
+pub fn district_key(district: &str) -> String {
+    crate::content::glossary::pinyin_plain(district.trim_end_matches(['区', '县'])).replace(' ', "")
+}
+
+impl Renderer<'_> {
+    pub(super) fn search_page(&self, lang: &str) -> Result<OutFile> {
+        let title = if lang == "en" { "Search" } else { "搜索" };
+        let path = format!("{lang}/search/");
+        let page = self.page("search", lang, &path, title.into(), String::new(), true);
+        let ctx = self.context(&page);
+        self.html("search.html", path, &ctx)
+    }
+
+    fn list_page(
+        &self,
+        lang: &str,
+        path: String,
+        title: String,
+        views: Vec<&ArticleView>,
+    ) -> Result<OutFile> {
+        let page = self.page("list", lang, &path, title, String::new(), true);
+        let mut ctx = self.context(&page);
+        ctx.insert("articles", &views);
+        self.html("section.html", path, &ctx)
+    }
+
+    pub(super) fn topic_pages(&self, lang: &str, views: &[ArticleView]) -> Result<Vec<OutFile>> {
+        let en = lang == "en";
+        TOPICS
+            .iter()
+            .map(|(key, _)| {
+                (
+                    key,
+                    views
+                        .iter()
+                        .filter(|v| v.topics.iter().any(|t| t.key == *key))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(key, list)| {
+                self.list_page(
+                    lang,
+                    format!("{lang}/topics/{key}/"),
+                    topic_label(key, en).to_string(),
+                    list,
+                )
+            })
+            .collect()
+    }
+
+    pub(super) fn district_pages(&self, lang: &str, views: &[ArticleView]) -> Result<Vec<OutFile>> {
+        let mut districts: Vec<String> =
+            views.iter().filter_map(|v| v.district_zh.clone()).collect();
+        districts.sort();
+        districts.dedup();
+        districts
+            .iter()
+            .map(|d| {
+                let list = views
+                    .iter()
+                    .filter(|v| v.district_zh.as_ref() == Some(d))
+                    .collect();
+                let title = if lang == "en" {
+                    district_english(d).unwrap_or(d).to_string()
+                } else {
+                    d.clone()
+                };
+                self.list_page(
+                    lang,
+                    format!("{lang}/districts/{}/", district_key(d)),
+                    title,
+                    list,
+                )
+            })
+            .collect()
+    }
+
+    fn groups(&self, lang: &str, views: &[ArticleView]) -> (Vec<Group>, Vec<Group>) {
+        let en = lang == "en";
+        let topics = TOPICS
+            .iter()
+            .map(|(key, _)| Group {
+                key: key.to_string(),
+                label: topic_label(key, en).into(),
+                href: format!("{lang}/topics/{key}/index.html"),
+                count: views
+                    .iter()
+                    .filter(|v| v.topics.iter().any(|t| t.key == *key))
+                    .count(),
+            })
+            .filter(|g| g.count > 0)
+            .collect();
+        let mut names: Vec<String> = views.iter().filter_map(|v| v.district_zh.clone()).collect();
+        names.sort();
+        names.dedup();
+        let districts = names
+            .iter()
+            .map(|d| Group {
+                key: district_key(d),
+                label: if en {
+                    district_english(d).unwrap_or(d).to_string()
+                } else {
+                    d.clone()
+                },
+                href: format!("{lang}/districts/{}/index.html", district_key(d)),
+                count: views
+                    .iter()
+                    .filter(|v| v.district_zh.as_ref() == Some(d))
+                    .count(),
+            })
+            .collect();
+        (topics, districts)
+    }
+
+    pub(super) fn home(
+        &self,
+        articles: &[&Article],
+        per_lang: &[(&str, Vec<ArticleView>)],
+    ) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Figure {
+            zh: String,
+            zh_label: String,
+            en: String,
+            en_label: Option<String>,
+            slug: String,
+            para: String,
+        }
+        let title = format!("{} · {}", self.config.title.zh, self.config.title.en);
+        let description = format!(
+            "{} {}",
+            self.config.description.zh, self.config.description.en
+        );
+        let page = self.page("home", "zh", "", title, description, false);
+        let mut ctx = self.context(&page);
+        let all: Vec<(&Article, &Fact)> = articles
+            .iter()
+            .flat_map(|a| a.front.facts.iter().map(move |f| (*a, f)))
+            .collect();
+        let facts: Vec<Fact> = all
+            .iter()
+            .map(|(a, f)| Fact {
+                para: format!("{}#{}", a.front.slug, f.para),
+                ..(*f).clone()
+            })
+            .collect();
+        let figures: Vec<Figure> = fact_box(&facts, 6)
+            .into_iter()
+            .map(|f| {
+                let (slug, para) = f.para.split_once('#').unwrap_or_default();
+                let article = articles.iter().find(|a| a.front.slug == slug);
+                let en_label = article
+                    .and_then(|a| a.translation.as_ref())
+                    .and_then(|t| t.front.facts.get(&f.id))
+                    .cloned();
+                Figure {
+                    zh: f.text.clone(),
+                    zh_label: f.label.clone(),
+                    en: fact_english(f),
+                    en_label,
+                    slug: slug.into(),
+                    para: para.into(),
+                }
+            })
+            .collect();
+        ctx.insert("figures", &figures);
+        for (lang, views) in per_lang {
+            ctx.insert(format!("articles_{lang}"), views);
+            let (topics, districts) = self.groups(lang, views);
+            ctx.insert(format!("topics_{lang}"), &topics);
+            ctx.insert(format!("districts_{lang}"), &districts);
+        }
+        self.html("home.html", String::new(), &ctx)
+    }
+
+    pub(super) fn numbers_page(
+        &self,
+        lang: &str,
+        articles: &[&Article],
+        views: &[ArticleView],
+    ) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Section {
+            key: String,
+            label: String,
+            rows: Vec<Row>,
+        }
+        let en = lang == "en";
+        let mut rows = Vec::new();
+        let mut events = Vec::new();
+        let mut bars: Vec<Vec<Bar>> = CHARTED.iter().map(|_| Vec::new()).collect();
+        for (article, view) in articles.iter().zip(views) {
+            let labels = article.translation.as_ref().map(|t| &t.front.facts);
+            let year = article
+                .front
+                .date
+                .as_deref()
+                .filter(|d| d.len() >= 4)
+                .map(|d| &d[..4]);
+            for fact in &article.front.facts {
+                let english = labels
+                    .and_then(|l| l.get(&fact.id))
+                    .filter(|l| !l.trim().is_empty());
+                let label = if en {
+                    english.cloned().unwrap_or_else(|| fact.label.clone())
+                } else {
+                    fact.label.clone()
+                };
+                let href = format!(
+                    "{}{lang}/{}/index.html#{}",
+                    self.page_root(lang),
+                    article.front.slug,
+                    fact.para
+                );
+                if let Some(k) = CHARTED
+                    .iter()
+                    .position(|(u, kind)| fact.unit == *u && fact.kind == *kind)
+                {
+                    bars[k].push(Bar {
+                        label: label.clone(),
+                        value: fact.value,
+                        shown: shown(fact, en),
+                        href: href.clone(),
+                    });
+                }
+                if let (Some(year), "date") = (year, fact.kind.as_str()) {
+                    let (m, d) = ((fact.value / 100.0) as u32, (fact.value % 100.0) as u32);
+                    events.push(Event {
+                        date: format!("{year}-{m:02}-{d:02}"),
+                        label: label.clone(),
+                        slug: article.front.slug.clone(),
+                        para: fact.para.clone(),
+                        title: view.title.clone(),
+                    });
+                }
+                rows.push(Row {
+                    figure: if en {
+                        fact_english(fact)
+                    } else {
+                        fact.text.clone()
+                    },
+                    label,
+                    label_missing: en && english.is_none(),
+                    kind: fact.kind.clone(),
+                    topic: fact.topic.clone().unwrap_or_else(|| "other".into()),
+                    slug: article.front.slug.clone(),
+                    title: view.title.clone(),
+                    para: fact.para.clone(),
+                    district: view.district.clone(),
+                    district_key: view
+                        .district_zh
+                        .as_deref()
+                        .map(district_key)
+                        .unwrap_or_default(),
+                });
+            }
+        }
+        events.sort_by(|a, b| a.date.cmp(&b.date));
+        let charts: Vec<String> = CHARTED
+            .iter()
+            .zip(bars)
+            .map(|((unit, _), bars)| bar_chart(&chart_title(unit, en), bars, 10))
+            .filter(|svg| !svg.is_empty())
+            .collect();
+        let mut sections: Vec<Section> = TOPICS
+            .iter()
+            .map(|(key, _)| Section {
+                key: key.to_string(),
+                label: topic_label(key, en).into(),
+                rows: Vec::new(),
+            })
+            .collect();
+        sections.push(Section {
+            key: "other".into(),
+            label: if en { "Other" } else { "其他" }.into(),
+            rows: Vec::new(),
+        });
+        for row in rows {
+            let at = sections
+                .iter()
+                .position(|s| s.key == row.topic)
+                .unwrap_or(sections.len() - 1);
+            sections[at].rows.push(row);
+        }
+        sections.retain(|s| !s.rows.is_empty());
+        let (_, districts) = self.groups(lang, views);
+        let title = if en { "By the numbers" } else { "数字一览" };
+        let path = format!("{lang}/numbers/");
+        let page = self.page("numbers", lang, &path, title.into(), String::new(), true);
+        let mut ctx = self.context(&page);
+        ctx.insert("groups", &sections);
+        ctx.insert("districts", &districts);
+        ctx.insert("charts", &charts);
+        ctx.insert("events", &events);
+        self.html("numbers.html", path, &ctx)
+    }
+
+    /// Relative root of a page two folders deep (`zh/numbers/`).
+    fn page_root(&self, _lang: &str) -> &'static str {
+        "../../"
+    }
+}

@@ -186,7 +186,18 @@ fn two_builds_are_byte_identical() {
     );
     let (ta, tb) = (tree(&a), tree(&b));
     assert!(ta.len() > 30);
-    assert_eq!(ta, tb);
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&ta), names(&tb));
+    let differing: Vec<&String> = ta
+        .iter()
+        .zip(&tb)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, _)| &x.0)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "files differ between two builds: {differing:?}"
+    );
 }
 
 #[test]

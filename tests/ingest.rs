@@ -69,8 +69,12 @@ fn seeds_are_never_modified() {
     assert!(run(dir.path(), &["ingest"]).status.success());
     assert!(run(dir.path(), &["build"]).status.success());
     assert!(run(dir.path(), &["ingest", "--force"]).status.success());
-    assert_eq!(tree(&dir.path().join("seeds")), before);
-    assert_eq!(tree(&dir.path().join("seeds")), tree(&repo().join("seeds")));
+    assert_same_tree(&tree(&dir.path().join("seeds")), &before, "seeds");
+    assert_same_tree(
+        &tree(&dir.path().join("seeds")),
+        &tree(&repo().join("seeds")),
+        "seeds against the repository",
+    );
 }
 
 #[test]

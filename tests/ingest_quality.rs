@@ -360,7 +360,11 @@ fn variant_matches(transform: impl Fn(&[u8]) -> Vec<u8>) {
     }
     let out = run(dir.path(), &["ingest"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(tree(&dir.path().join("content/articles")), original);
+    assert_same_tree(
+        &tree(&dir.path().join("content/articles")),
+        &original,
+        "articles",
+    );
 }
 
 #[test]

@@ -49,10 +49,7 @@ pub fn bar_chart(title: &str, mut bars: Vec<Bar>, max: usize) -> String {
 }
 
 fn chart_id(title: &str) -> String {
-    format!(
-        "chart-{}",
-        crate::fsutil::sha256_hex(title)[..8].to_string()
-    )
+    format!("chart-{}", &crate::fsutil::sha256_hex(title)[..8])
 }
 
 /// The units whose figures are compared, with the kind they must have.

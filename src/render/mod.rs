@@ -229,7 +229,14 @@ impl Renderer<'_> {
         };
         ctx.insert("previous", &neighbour(at.checked_sub(1)));
         ctx.insert("next", &neighbour(Some(at + 1)));
-        ctx.insert("ld", &self.news_article_ld(article, view, lang));
+        // serialised here: serde_json orders keys, so two builds are identical
+        let ld =
+            serde_json::to_string(&self.news_article_ld(article, view, lang)).unwrap_or_default();
+        let ld = ld
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
+        ctx.insert("ld_json", &ld);
         self.html("article.html", path, &ctx)
     }
 
@@ -263,12 +270,14 @@ impl Renderer<'_> {
             ld["url"] = serde_json::json!(u);
             ld["@id"] = serde_json::json!(u);
         }
-        let original = serde_json::json!({
+        let mut original = serde_json::json!({
             "@type": "NewsArticle",
             "headline": article.front.title,
             "inLanguage": "zh-Hans",
-            "@id": url("zh"),
         });
+        if let Some(u) = url("zh") {
+            original["@id"] = serde_json::json!(u);
+        }
         if lang == "en" {
             ld["translationOfWork"] = original;
         } else if let Some(t) = article
@@ -276,12 +285,15 @@ impl Renderer<'_> {
             .as_ref()
             .filter(|t| !t.front.title.trim().is_empty())
         {
-            ld["workTranslation"] = serde_json::json!({
+            let mut translation = serde_json::json!({
                 "@type": "NewsArticle",
                 "headline": t.front.title,
                 "inLanguage": "en",
-                "@id": url("en"),
             });
+            if let Some(u) = url("en") {
+                translation["@id"] = serde_json::json!(u);
+            }
+            ld["workTranslation"] = translation;
         }
         ld
     }

@@ -94,7 +94,10 @@ fn register_filters(tera: &mut tera::Tera) {
     tera.register_filter(
         "json",
         |value: tera::Value, _: tera::Kwargs, _: &tera::State| {
-            let json = serde_json::to_string(&value).unwrap_or_else(|_| "null".into());
+            // through serde_json's own map, which orders keys: the same input gives the same bytes
+            let json = serde_json::to_value(&value)
+                .and_then(|v| serde_json::to_string(&v))
+                .unwrap_or_else(|_| "null".into());
             json.replace('<', "\\u003c")
                 .replace('>', "\\u003e")
                 .replace('&', "\\u0026")

@@ -209,3 +209,19 @@ pub fn wait_for_server(port: u16) {
     }
     panic!("server did not start on port {port}");
 }
+
+/// Asserts two file trees are identical, naming only the files that differ.
+pub fn assert_same_tree(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: &str) {
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(a), names(b), "{what}: different files");
+    let differing: Vec<&String> = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.1 != y.1)
+        .map(|(x, _)| &x.0)
+        .collect();
+    assert!(
+        differing.is_empty(),
+        "{what}: contents differ: {differing:?}"
+    );
+}

@@ -393,3 +393,56 @@ fn url_encode(text: &str) -> String {
         })
         .collect()
 }
+
+/// axe-core (pinned in tests/browser-deps, installed with `npm ci`) finds no
+/// WCAG 2.1 A/AA violation on any page type, in light and dark colour schemes.
+#[test]
+fn axe_finds_no_accessibility_violations() {
+    let axe = repo().join("tests/browser-deps/node_modules/axe-core/axe.min.js");
+    if !axe.exists() {
+        let why = "axe test skipped: run `npm ci --prefix tests/browser-deps` to install axe-core";
+        if std::env::var_os("MINSHENG_REQUIRE_BROWSER").is_some_and(|v| v != "0") {
+            panic!("{why}; MINSHENG_REQUIRE_BROWSER is set, so this is a failure");
+        }
+        use std::io::Write;
+        let _ = writeln!(std::io::stderr(), "{why}");
+        return;
+    }
+    let axe_source = read(&axe);
+    let dir = project(true);
+    let (_server, port) = serve_static(dir.path());
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let pages = [
+        "/",
+        "/en/",
+        "/zh/jiangbei-shishi-minshengliqu-xingdong/",
+        "/en/jiangbei-shishi-minshengliqu-xingdong/",
+        "/en/numbers/",
+        "/zh/glossary/",
+        "/en/search/?q=elderly",
+        "/zh/topics/education/",
+        "/source/000_2941489fb0fd2554/",
+        "/no/such/page/",
+    ];
+    let mut problems = Vec::new();
+    for path in pages {
+        browser.goto(&format!("http://127.0.0.1:{port}{path}"));
+        browser.eval(&format!("{axe_source}; return 1"));
+        let violations = browser.eval_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+               .then(r => done(r.violations.map(v => v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '))))
+               .catch(e => done(['axe failed: ' + e]));",
+        );
+        for v in violations.as_array().cloned().unwrap_or_default() {
+            problems.push(format!("{path}: {}", v.as_str().unwrap_or_default()));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "axe violations:\n{}",
+        problems.join("\n")
+    );
+}

@@ -23,7 +23,7 @@ pub fn bar_chart(title: &str, mut bars: Vec<Bar>, max: usize) -> String {
     let (row, label_w, bar_w) = (28.0, 300.0, 300.0);
     let height = row * bars.len() as f64 + 8.0;
     let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {w} {height}\" role=\"img\" aria-labelledby=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{t}</title>",
+        "<svg class=\"chart\" viewBox=\"0 0 {w} {height}\" aria-labelledby=\"{id}\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"{id}\">{t}</title>",
         w = label_w + bar_w + 140.0,
         id = chart_id(title),
         t = escape_html(title)

@@ -157,6 +157,18 @@ impl Browser {
 }
 
 impl Browser {
+    /// Runs an asynchronous script; it calls `arguments[arguments.length - 1]`
+    /// with its result.
+    pub fn eval_async(&self, script: &str) -> serde_json::Value {
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/execute/async", self.session),
+            Some(&serde_json::json!({ "script": script, "args": [] })),
+        );
+        answer["value"].clone()
+    }
+
     /// Messages of level SEVERE (errors) the page wrote to the console or the
     /// network layer since the last call.
     pub fn console_errors(&self) -> Vec<String> {

@@ -101,28 +101,37 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     output::check_output_dir(&loaded.config.root, &out)?;
     let mut clock = Instant::now();
     let theme = Theme::load(&loaded.config)?;
-    let mut files: Vec<OutFile> = render::render_site(
+    let staging = output::Staging::create(&out, loaded.config.minify && !options.no_minify)?;
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    let sink = |file: OutFile| {
+        if file.path.ends_with(".html") {
+            pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        staging.write(&file)
+    };
+    render::render_site(
         &loaded.config,
         &theme,
         &loaded.articles,
         &loaded.seeds,
         &loaded.glossary,
+        &sink,
     )?;
-    files.extend(output::data::fact_files(&loaded.articles));
+    for file in output::data::fact_files(&loaded.articles) {
+        staging.write(&file)?;
+    }
     lap(&mut timings, "render", &mut clock);
-    files.push(crate::search::index_file(&loaded.articles));
+    if loaded.config.search {
+        staging.write(&crate::search::index_file(&loaded.articles))?;
+    }
     lap(&mut timings, "search", &mut clock);
-    let statics: Vec<(String, PathBuf)> = theme.static_files.into_iter().collect();
-    output::write_site(
-        &out,
-        &files,
-        &statics,
-        loaded.config.minify && !options.no_minify,
-    )?;
+    let statics: Vec<(String, render::StaticFile)> = theme.static_files.into_iter().collect();
+    staging.copy_static(&statics)?;
+    staging.finish()?;
     lap(&mut timings, "write", &mut clock);
     Ok(BuildReport {
         out,
-        pages: files.iter().filter(|f| f.path.ends_with(".html")).count(),
+        pages: pages.load(std::sync::atomic::Ordering::Relaxed),
         articles: loaded.articles.len(),
         ingest: loaded.ingest,
         warnings: loaded.warnings,

@@ -22,6 +22,9 @@ struct RawConfig {
     output_dir: Option<String>,
     minify: Option<bool>,
     raw_html: Option<String>,
+    search: Option<bool>,
+    feeds: Option<bool>,
+    sitemap: Option<bool>,
 }
 
 const KNOWN_KEYS: &[&str] = &[
@@ -32,6 +35,9 @@ const KNOWN_KEYS: &[&str] = &[
     "output_dir",
     "minify",
     "raw_html",
+    "search",
+    "feeds",
+    "sitemap",
 ];
 
 /// How raw HTML written inside Markdown is treated.
@@ -58,6 +64,12 @@ pub struct Config {
     pub output_dir: PathBuf,
     pub minify: bool,
     pub raw_html: RawHtml,
+    /// Build the search index and page.
+    pub search: bool,
+    /// Write Atom feeds.
+    pub feeds: bool,
+    /// Write `sitemap.xml`.
+    pub sitemap: bool,
 }
 
 /// A non-fatal remark about the configuration or content.
@@ -104,7 +116,7 @@ impl Config {
             ));
         }
         let theme_dir = root.join("themes").join(&theme);
-        if !theme_dir.is_dir() {
+        if !theme_dir.is_dir() && theme != "default" {
             return Err(Error::in_file(
                 path,
                 format!(
@@ -136,6 +148,9 @@ impl Config {
             output_dir,
             minify: raw.minify.unwrap_or(true),
             raw_html,
+            search: raw.search.unwrap_or(true),
+            feeds: raw.feeds.unwrap_or(true),
+            sitemap: raw.sitemap.unwrap_or(true),
         })
     }
 

@@ -22,6 +22,7 @@ const ARTICLE_KEYS: &[&str] = &[
     "source_lines",
     "continued_from",
     "topics",
+    "tags",
     "authors",
     "bylines",
     "photographers",
@@ -29,7 +30,9 @@ const ARTICLE_KEYS: &[&str] = &[
     "figures",
     "facts",
 ];
-const TRANSLATION_KEYS: &[&str] = &["title", "deck", "summary", "context", "figures", "facts"];
+const TRANSLATION_KEYS: &[&str] = &[
+    "date", "tags", "district", "title", "deck", "summary", "context", "figures", "facts",
+];
 
 /// Loads every article under `content_dir`, sorted by path, with warnings.
 pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)> {

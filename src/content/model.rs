@@ -38,6 +38,9 @@ pub struct FrontMatter {
     pub continued_from: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
+    /// Free tags (kept from Hugo or Zola front matter; not shown).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
     /// Bylines as printed (`记者 刘静`, `本报讯（记者 王偲媞）`).
@@ -114,6 +117,14 @@ pub struct TranslationFront {
     /// English labels of facts, by fact id.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: BTreeMap<String, String>,
+    /// Kept from Hugo-style translation files, where each language repeats
+    /// these; the Chinese article's values are the ones used.
+    #[serde(skip_serializing)]
+    pub date: Option<String>,
+    #[serde(skip_serializing)]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing)]
+    pub district: Option<String>,
 }
 
 /// One block of an article body: a paragraph, heading or list, with a stable id.

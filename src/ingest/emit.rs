@@ -73,6 +73,7 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         source_lines: Some([item.first, item.last]),
         continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),
         topics,
+        tags: Vec::new(),
         authors: item.authors.clone(),
         bylines: item.bylines.clone(),
         photographers: item.photographers(),

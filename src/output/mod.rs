@@ -69,52 +69,93 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A staging folder beside the output folder: pages are written into it as
+/// soon as they are rendered, and it replaces the output folder only when
+/// everything was written. Dropped unfinished, it is removed.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    minify: bool,
+    finished: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder for `out`.
+    pub fn create(out: &Path, minify: bool) -> Result<Staging> {
+        let dir = sibling(out, "tmp");
+        if dir.exists() {
+            remove_dir(&dir)?;
+        }
+        crate::fsutil::create_dir_all(&dir)?;
+        crate::fsutil::write(
+            &dir.join(MARKER),
+            "built by minsheng; this folder is replaced by each build\n",
+        )?;
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            minify,
+            finished: false,
+        })
+    }
+
+    /// Writes one file (minified if asked); safe to call from several threads.
+    pub fn write(&self, file: &OutFile) -> Result<()> {
+        let target = self.dir.join(&file.path);
+        if self.minify {
+            crate::fsutil::write(&target, minify_file(&file.path, &file.bytes))
+        } else {
+            crate::fsutil::write(&target, &file.bytes)
+        }
+    }
+
+    /// Copies static files (by output path).
+    pub fn copy_static(&self, static_files: &[(String, crate::render::StaticFile)]) -> Result<()> {
+        for (rel, source) in static_files {
+            let target = self.dir.join(rel);
+            match source {
+                crate::render::StaticFile::BuiltIn(bytes) => crate::fsutil::write(&target, bytes)?,
+                crate::render::StaticFile::Path(path) => {
+                    if let Some(parent) = target.parent() {
+                        crate::fsutil::create_dir_all(parent)?;
+                    }
+                    std::fs::copy(path, &target).map_err(|e| Error::io(path, e))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the output folder with the staging folder.
+    pub fn finish(mut self) -> Result<()> {
+        swap_in(&self.dir, &self.out)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished && self.dir.exists() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
 /// Writes `files` (and copies `static_files`) into a staging folder, then
 /// replaces `out` with it.
 pub fn write_site(
     out: &Path,
     files: &[OutFile],
-    static_files: &[(String, PathBuf)],
+    static_files: &[(String, crate::render::StaticFile)],
     minify: bool,
 ) -> Result<()> {
-    let staging = sibling(out, "tmp");
-    if staging.exists() {
-        remove_dir(&staging)?;
-    }
-    let result = fill(&staging, files, static_files, minify).and_then(|()| swap_in(&staging, out));
-    if result.is_err() && staging.exists() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
-}
-
-fn fill(
-    staging: &Path,
-    files: &[OutFile],
-    static_files: &[(String, PathBuf)],
-    minify: bool,
-) -> Result<()> {
-    crate::fsutil::create_dir_all(staging)?;
-    crate::fsutil::write(
-        &staging.join(MARKER),
-        "built by minsheng; this folder is replaced by each build\n",
-    )?;
+    let staging = Staging::create(out, minify)?;
     for file in files {
-        let target = staging.join(&file.path);
-        if minify {
-            crate::fsutil::write(&target, minify_file(&file.path, &file.bytes))?;
-        } else {
-            crate::fsutil::write(&target, &file.bytes)?;
-        }
+        staging.write(file)?;
     }
-    for (rel, source) in static_files {
-        let target = staging.join(rel);
-        if let Some(parent) = target.parent() {
-            crate::fsutil::create_dir_all(parent)?;
-        }
-        std::fs::copy(source, &target).map_err(|e| Error::io(source, e))?;
-    }
-    Ok(())
+    staging.copy_static(static_files)?;
+    staging.finish()
 }
 
 fn swap_in(staging: &Path, out: &Path) -> Result<()> {

@@ -2,6 +2,7 @@
 //! Tera templates of the theme — pages in both languages, source pages, feeds,
 //! sitemap, 404 — as a list of output files.
 
+mod builtin;
 pub mod charts;
 pub mod format;
 mod pages;
@@ -9,7 +10,7 @@ pub mod terms;
 mod theme;
 pub mod view;
 
-pub use theme::{Theme, error_chain};
+pub use theme::{StaticFile, Theme, error_chain};
 
 use crate::config::Config;
 use crate::content::glossary::Glossary;
@@ -37,6 +38,8 @@ pub struct SeedText {
 
 #[derive(Serialize)]
 struct SiteView<'a> {
+    search: bool,
+    feeds: bool,
     title: &'a crate::config::Bilingual,
     description: &'a crate::config::Bilingual,
     base_url: Option<&'a str>,
@@ -70,16 +73,25 @@ struct Renderer<'a> {
     theme: &'a Theme,
 }
 
-/// Renders every page of the site.
+/// Slug and headline of the articles before and after one, if any.
+type Neighbours<'a> = (Option<&'a (String, String)>, Option<&'a (String, String)>);
+
+/// Where rendered files go: called once per file, from several threads.
+pub type Sink<'a> = dyn Fn(OutFile) -> Result<()> + Sync + 'a;
+
+/// Renders every page of the site and hands each file to `sink` as soon as it
+/// is rendered. Article pages render in parallel; lists keep only each
+/// article's summary, so memory does not grow with the rendered HTML.
 pub fn render_site(
     config: &Config,
     theme: &Theme,
     articles: &[Article],
     seeds: &[SeedText],
     glossary: &Glossary,
-) -> Result<Vec<OutFile>> {
+    sink: &Sink,
+) -> Result<()> {
+    use rayon::prelude::*;
     let r = Renderer { config, theme };
-    let mut files = Vec::new();
     let mut order: Vec<&Article> = articles.iter().collect();
     order.sort_by(|a, b| {
         b.front
@@ -88,34 +100,69 @@ pub fn render_site(
             .then(a.front.source.cmp(&b.front.source))
             .then(a.path.cmp(&b.path))
     });
-    let mut per_lang: Vec<(&str, Vec<ArticleView>)> = Vec::new();
-    for (lang, _) in LANGUAGES {
-        let views: Vec<ArticleView> = order
+    let titles = |lang: &str| -> Vec<(String, String)> {
+        order
             .iter()
-            .map(|a| article_view(a, lang, "../../", config, glossary))
-            .collect();
-        for (article, view) in order.iter().zip(&views) {
-            files.push(r.article_page(article, view, lang, &views)?);
-        }
-        per_lang.push((lang, views));
-    }
+            .map(|a| (a.front.slug.clone(), page_title(a, lang)))
+            .collect()
+    };
+    let (titles_zh, titles_en) = (titles("zh"), titles("en"));
+    // each article's blocks are rendered once, for both of its pages
+    let pairs = order
+        .par_iter()
+        .enumerate()
+        .map(|(i, article)| {
+            let mut zh = article_view(article, "zh", "../../", config, glossary);
+            let mut en = zh.localized(article, "en");
+            for (view, titles) in [(&zh, &titles_zh), (&en, &titles_en)] {
+                let neighbours = (
+                    i.checked_sub(1).and_then(|k| titles.get(k)),
+                    titles.get(i + 1),
+                );
+                sink(r.article_page(article, view, &view.lang, neighbours)?)?;
+            }
+            zh.slim();
+            en.slim();
+            Ok((zh, en))
+        })
+        .collect::<Result<Vec<(ArticleView, ArticleView)>>>()?;
+    let (views_zh, views_en): (Vec<ArticleView>, Vec<ArticleView>) = pairs.into_iter().unzip();
+    let per_lang: Vec<(&str, Vec<ArticleView>)> = vec![("zh", views_zh), ("en", views_en)];
     for (lang, views) in &per_lang {
-        files.push(r.section_page(lang, views)?);
-        files.push(r.feed(lang, views)?);
-        files.push(r.numbers_page(lang, &order, views)?);
-        files.push(r.glossary_page(lang, &order, glossary)?);
-        files.push(r.search_page(lang)?);
-        files.extend(r.topic_pages(lang, views)?);
-        files.extend(r.district_pages(lang, views)?);
+        sink(r.section_page(lang, views)?)?;
+        if config.feeds {
+            sink(r.feed(lang, views)?)?;
+        }
+        sink(r.numbers_page(lang, &order, views)?)?;
+        sink(r.glossary_page(lang, &order, glossary)?)?;
+        if config.search {
+            sink(r.search_page(lang)?)?;
+        }
+        for file in r.topic_pages(lang, views)? {
+            sink(file)?;
+        }
+        for file in r.district_pages(lang, views)? {
+            sink(file)?;
+        }
     }
-    files.push(r.home(&order, &per_lang)?);
+    sink(r.home(&order, &per_lang)?)?;
     for seed in seeds {
-        files.push(r.source_page(seed, &order)?);
+        sink(r.source_page(seed, &order)?)?;
     }
-    files.push(r.not_found()?);
-    files.push(r.sitemap(&per_lang)?);
-    files.push(r.robots());
-    Ok(files)
+    sink(r.not_found()?)?;
+    if config.sitemap {
+        sink(r.sitemap(&per_lang)?)?;
+    }
+    sink(r.robots())?;
+    Ok(())
+}
+
+/// An article's headline on a page in `lang`.
+fn page_title(article: &Article, lang: &str) -> String {
+    match &article.translation {
+        Some(t) if lang == "en" && !t.front.title.trim().is_empty() => t.front.title.clone(),
+        _ => article.front.title.clone(),
+    }
 }
 
 fn html_lang(lang: &str) -> String {
@@ -127,6 +174,17 @@ fn html_lang(lang: &str) -> String {
 }
 
 impl Renderer<'_> {
+    /// An interface string of the theme.
+    fn string(&self, lang: &str, key: &str) -> String {
+        self.theme
+            .strings
+            .get(lang)
+            .and_then(|t| t.get(key))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    }
+
     fn page(
         &self,
         kind: &'static str,
@@ -178,6 +236,8 @@ impl Renderer<'_> {
         ctx.insert(
             "site",
             &SiteView {
+                search: self.config.search,
+                feeds: self.config.feeds,
                 title: &self.config.title,
                 description: &self.config.description,
                 base_url: self.config.base_url.as_deref(),
@@ -209,7 +269,7 @@ impl Renderer<'_> {
         article: &Article,
         view: &ArticleView,
         lang: &str,
-        all: &[ArticleView],
+        (previous, next): Neighbours,
     ) -> Result<OutFile> {
         let path = format!("{lang}/{}/", article.front.slug);
         let page = self.page(
@@ -222,13 +282,8 @@ impl Renderer<'_> {
         );
         let mut ctx = self.context(&page);
         ctx.insert("article", view);
-        let at = all.iter().position(|v| v.slug == view.slug).unwrap_or(0);
-        let neighbour = |i: Option<usize>| {
-            i.and_then(|i| all.get(i))
-                .map(|v| (v.slug.clone(), v.title.clone()))
-        };
-        ctx.insert("previous", &neighbour(at.checked_sub(1)));
-        ctx.insert("next", &neighbour(Some(at + 1)));
+        ctx.insert("previous", &previous);
+        ctx.insert("next", &next);
         // serialised here: serde_json orders keys, so two builds are identical
         let ld =
             serde_json::to_string(&self.news_article_ld(article, view, lang)).unwrap_or_default();
@@ -372,7 +427,14 @@ impl Renderer<'_> {
         }
         let title = if en { "Glossary" } else { "术语表" };
         let path = format!("{lang}/glossary/");
-        let page = self.page("glossary", lang, &path, title.into(), String::new(), true);
+        let page = self.page(
+            "glossary",
+            lang,
+            &path,
+            title.into(),
+            self.string(lang, "glossary_intro"),
+            true,
+        );
         let mut ctx = self.context(&page);
         ctx.insert("terms", &terms);
         self.html("glossary.html", path, &ctx)
@@ -423,7 +485,12 @@ impl Renderer<'_> {
     }
 
     fn not_found(&self) -> Result<OutFile> {
-        let mut page = self.page("404", "zh", "", "404".into(), String::new(), false);
+        let description = format!(
+            "{} {}",
+            self.string("zh", "not_found_text"),
+            self.string("en", "not_found_text")
+        );
+        let mut page = self.page("404", "zh", "", "404".into(), description, false);
         page.root = self
             .config
             .base_url

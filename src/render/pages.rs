@@ -58,7 +58,14 @@ impl Renderer<'_> {
     pub(super) fn search_page(&self, lang: &str) -> Result<OutFile> {
         let title = if lang == "en" { "Search" } else { "搜索" };
         let path = format!("{lang}/search/");
-        let page = self.page("search", lang, &path, title.into(), String::new(), true);
+        let page = self.page(
+            "search",
+            lang,
+            &path,
+            title.into(),
+            self.string(lang, "search_label"),
+            true,
+        );
         let ctx = self.context(&page);
         self.html("search.html", path, &ctx)
     }
@@ -70,7 +77,8 @@ impl Renderer<'_> {
         title: String,
         views: Vec<&ArticleView>,
     ) -> Result<OutFile> {
-        let page = self.page("list", lang, &path, title, String::new(), true);
+        let description = format!("{title} · {}", self.string(lang, "all_articles"));
+        let page = self.page("list", lang, &path, title, description, true);
         let mut ctx = self.context(&page);
         ctx.insert("articles", &views);
         self.html("section.html", path, &ctx)
@@ -339,7 +347,14 @@ impl Renderer<'_> {
         let (_, districts) = self.groups(lang, views);
         let title = if en { "By the numbers" } else { "数字一览" };
         let path = format!("{lang}/numbers/");
-        let page = self.page("numbers", lang, &path, title.into(), String::new(), true);
+        let page = self.page(
+            "numbers",
+            lang,
+            &path,
+            title.into(),
+            self.string(lang, "numbers_intro"),
+            true,
+        );
         let mut ctx = self.context(&page);
         ctx.insert("groups", &sections);
         ctx.insert("districts", &districts);

@@ -9,11 +9,20 @@ use crate::fsutil;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Where a static file comes from.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    /// Compiled into the binary (the built-in default theme).
+    BuiltIn(&'static [u8]),
+    /// A file of the theme or the site.
+    Path(PathBuf),
+}
+
 /// A loaded theme, ready to render.
 pub struct Theme {
     pub tera: tera::Tera,
     /// Static files by output path (e.g. `static/style.css`), site files overriding theme files.
-    pub static_files: BTreeMap<String, PathBuf>,
+    pub static_files: BTreeMap<String, StaticFile>,
     /// Interface strings per language, from the theme's `i18n.yaml`.
     pub strings: serde_yaml::Value,
 }
@@ -21,14 +30,28 @@ pub struct Theme {
 impl Theme {
     /// Loads the theme selected by the configuration.
     pub fn load(config: &Config) -> Result<Theme> {
-        let mut sources: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        // the default theme underlies any other: a theme only holds what it changes
+        // the built-in default theme underlies everything; then the project's
+        // own copy of it, the selected theme, and the site's own files
+        let mut sources: BTreeMap<String, (PathBuf, String)> = super::builtin::TEMPLATES
+            .iter()
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    (
+                        PathBuf::from(format!("(built-in)/templates/{name}")),
+                        text.to_string(),
+                    ),
+                )
+            })
+            .collect();
         let default = config.root.join("themes").join("default");
         let mut layers = Vec::new();
         if default != config.theme_dir && default.is_dir() {
             layers.push(default.clone());
         }
-        layers.push(config.theme_dir.clone());
+        if config.theme_dir.is_dir() {
+            layers.push(config.theme_dir.clone());
+        }
         for dir in layers
             .iter()
             .map(|l| l.join("templates"))
@@ -48,27 +71,30 @@ impl Theme {
             .collect();
         tera.add_raw_templates(templates)
             .map_err(|e| template_error(&e, &sources))?;
-        let mut static_files = BTreeMap::new();
+        let mut static_files: BTreeMap<String, StaticFile> = super::builtin::STATIC
+            .iter()
+            .map(|(name, bytes)| (format!("static/{name}"), StaticFile::BuiltIn(bytes)))
+            .collect();
         for dir in layers
             .iter()
             .map(|l| l.join("static"))
             .chain([config.root.join("static")])
         {
             for (name, path) in files_under(&dir)? {
-                static_files.insert(format!("static/{name}"), path);
+                static_files.insert(format!("static/{name}"), StaticFile::Path(path));
             }
         }
-        let i18n: PathBuf = layers
+        let i18n = layers
             .iter()
             .rev()
             .map(|l| l.join("i18n.yaml"))
-            .find(|p| p.exists())
-            .unwrap_or_default();
-        let strings = if i18n.is_file() {
-            let text = fsutil::read_text(&i18n)?;
-            serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&i18n, &e, 0))?
-        } else {
-            serde_yaml::Value::Null
+            .find(|p| p.is_file());
+        let strings = match i18n {
+            Some(path) => {
+                let text = fsutil::read_text(&path)?;
+                serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&path, &e, 0))?
+            }
+            None => serde_yaml::from_str(super::builtin::I18N).expect("built-in strings parse"),
         };
         Ok(Theme {
             tera,

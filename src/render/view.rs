@@ -110,6 +110,78 @@ pub struct ArticleView {
     pub cards: Vec<CardView>,
 }
 
+impl ArticleView {
+    /// The same article as a page in another language shows it: only the
+    /// headline, deck, description, district and topic labels change; the
+    /// rendered blocks are shared.
+    pub fn localized(&self, article: &Article, lang: &str) -> ArticleView {
+        let en = lang == "en";
+        let front = &article.front;
+        let mut view = self.clone();
+        view.lang = lang.into();
+        view.title = if en {
+            self.title_en.clone().unwrap_or_else(|| front.title.clone())
+        } else {
+            front.title.clone()
+        };
+        view.title_missing = en && self.title_en.is_none();
+        view.deck = if en {
+            self.deck_en.clone().or_else(|| front.deck.clone())
+        } else {
+            front.deck.clone()
+        };
+        view.district = front.district.as_ref().map(|d| {
+            if en {
+                district_english(d)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| d.clone())
+            } else {
+                d.clone()
+            }
+        });
+        view.topics = front
+            .topics
+            .iter()
+            .map(|k| TopicView {
+                key: k.clone(),
+                label: if en {
+                    topic_english(k)
+                } else {
+                    topic_chinese(k)
+                }
+                .to_string(),
+            })
+            .collect();
+        let fallback = || {
+            let plain: String = article
+                .blocks
+                .iter()
+                .map(|b| to_plain_text(&b.markdown))
+                .collect();
+            plain.chars().take(120).collect::<String>()
+        };
+        view.description = if en {
+            self.summary.clone().or_else(|| view.deck.clone())
+        } else {
+            front.guide.clone().or_else(|| view.deck.clone())
+        }
+        .unwrap_or_else(fallback);
+        view
+    }
+
+    /// Drops what only the article's own page needs, keeping what lists,
+    /// feeds and the home page use.
+    pub fn slim(&mut self) {
+        self.blocks = Vec::new();
+        self.figures_before = Vec::new();
+        self.cards = Vec::new();
+        self.fact_box = Vec::new();
+        self.summary = None;
+        self.context = None;
+        self.guide = None;
+    }
+}
+
 /// The slug of a seed's source page (`000_2941489fb0fd2554.txt` → `000_2941489fb0fd2554`).
 pub fn source_slug(seed: &str) -> String {
     seed.trim_end_matches(".txt").to_string()

@@ -83,6 +83,9 @@ pub fn load(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Vec::new();
     let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
+    if loaded.config.search {
+        crate::search::prepare();
+    }
     if options.strict {
         let problems = crate::check::check_loaded(&loaded).strict_problems();
         if !problems.is_empty() {

@@ -119,7 +119,11 @@ fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
         {
             Some(english) => {
                 coverage.translated += 1;
-                if english.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()) {
+                let stale = english
+                    .source_hash
+                    .as_deref()
+                    .is_some_and(|stamp| stamp != block_hash(&block.markdown));
+                if stale {
                     coverage.stale += 1;
                     let path = &article.translation.as_ref().expect("has translation").path;
                     report.findings.push(Finding {

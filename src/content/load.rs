@@ -42,22 +42,36 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
     if !content_dir.is_dir() {
         return Ok((articles, warnings));
     }
-    for path in markdown_files(content_dir, &mut warnings)? {
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if name.ends_with(".en.md") || name.starts_with('_') {
-            continue;
-        }
-        match load_article(&path, &mut warnings) {
+    use rayon::prelude::*;
+    let paths: Vec<PathBuf> = markdown_files(content_dir, &mut warnings)?
+        .into_iter()
+        .filter(|path| {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            !(name.ends_with(".en.md") || name.starts_with('_'))
+        })
+        .collect();
+    // parsed in parallel; results kept in path order, so output is the same
+    let loaded: Vec<(Result<Article>, Vec<Warning>)> = paths
+        .par_iter()
+        .map(|path| {
+            let mut found = Vec::new();
+            let article = load_article(path, &mut found);
+            (article, found)
+        })
+        .collect();
+    for (article, found) in loaded {
+        warnings.extend(found);
+        match article {
             Ok(article) => articles.push(article),
             Err(e) => errors.push(e),
         }
     }
-    let mut seen: Vec<(&str, &Path)> = Vec::new();
+    let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
     for article in &articles {
-        if let Some((_, other)) = seen.iter().find(|(s, _)| *s == article.front.slug) {
+        if let Some(other) = seen.insert(&article.front.slug, &article.path) {
             errors.push(Error::in_file(
                 &article.path,
                 format!(
@@ -67,7 +81,6 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
                 ),
             ));
         }
-        seen.push((&article.front.slug, &article.path));
     }
     Error::from_list(errors)?;
     Ok((articles, warnings))
@@ -160,7 +173,10 @@ fn parse_front<T: DeserializeOwned>(
         ));
     }
     warnings.extend(unknown_keys(path, &value, keys));
-    serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))
+    // from the parsed value (fast); on failure parse again for the error's line
+    serde_yaml::from_value(value)
+        .or_else(|_| serde_yaml::from_str(yaml))
+        .map_err(|e| yaml_error(path, &e, 1))
 }
 
 /// Splits `---` front matter from the body; returns (yaml, body, first body line).

@@ -71,6 +71,39 @@ struct PageView {
 struct Renderer<'a> {
     config: &'a Config,
     theme: &'a Theme,
+    shared: Shared,
+}
+
+/// Template values every page gets, converted once.
+struct Shared {
+    site: tera::Value,
+    t_zh: tera::Value,
+    t_en: tera::Value,
+}
+
+impl Shared {
+    fn new(config: &Config, theme: &Theme) -> Shared {
+        let strings = |lang: &str| {
+            tera::Value::from_serializable(
+                &theme
+                    .strings
+                    .get(lang)
+                    .cloned()
+                    .unwrap_or(serde_yaml::Value::Null),
+            )
+        };
+        Shared {
+            site: tera::Value::from_serializable(&SiteView {
+                search: config.search,
+                feeds: config.feeds,
+                title: &config.title,
+                description: &config.description,
+                base_url: config.base_url.as_deref(),
+            }),
+            t_zh: strings("zh"),
+            t_en: strings("en"),
+        }
+    }
 }
 
 /// Slug and headline of the articles before and after one, if any.
@@ -91,7 +124,11 @@ pub fn render_site(
     sink: &Sink,
 ) -> Result<()> {
     use rayon::prelude::*;
-    let r = Renderer { config, theme };
+    let r = Renderer {
+        config,
+        theme,
+        shared: Shared::new(config, theme),
+    };
     let mut order: Vec<&Article> = articles.iter().collect();
     order.sort_by(|a, b| {
         b.front
@@ -233,26 +270,16 @@ impl Renderer<'_> {
     fn context(&self, page: &PageView) -> tera::Context {
         let mut ctx = tera::Context::new();
         ctx.insert("page", page);
-        ctx.insert(
-            "site",
-            &SiteView {
-                search: self.config.search,
-                feeds: self.config.feeds,
-                title: &self.config.title,
-                description: &self.config.description,
-                base_url: self.config.base_url.as_deref(),
-            },
-        );
-        let strings = |lang: &str| {
-            self.theme
-                .strings
-                .get(lang)
-                .cloned()
-                .unwrap_or(serde_yaml::Value::Null)
+        // converted once per build; cloning a template value is cheap
+        ctx.insert_value("site", self.shared.site.clone());
+        let t = if page.lang == "en" {
+            &self.shared.t_en
+        } else {
+            &self.shared.t_zh
         };
-        ctx.insert("t", &strings(&page.lang));
-        ctx.insert("t_zh", &strings("zh"));
-        ctx.insert("t_en", &strings("en"));
+        ctx.insert_value("t", t.clone());
+        ctx.insert_value("t_zh", self.shared.t_zh.clone());
+        ctx.insert_value("t_en", self.shared.t_en.clone());
         ctx
     }
 

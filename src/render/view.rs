@@ -152,14 +152,7 @@ impl ArticleView {
                 .to_string(),
             })
             .collect();
-        let fallback = || {
-            let plain: String = article
-                .blocks
-                .iter()
-                .map(|b| to_plain_text(&b.markdown))
-                .collect();
-            plain.chars().take(120).collect::<String>()
-        };
+        let fallback = || excerpt(article);
         view.description = if en {
             self.summary.clone().or_else(|| view.deck.clone())
         } else {
@@ -180,6 +173,19 @@ impl ArticleView {
         self.context = None;
         self.guide = None;
     }
+}
+
+/// The first 120 characters of an article's text, for descriptions (only as
+/// many blocks are read as needed).
+fn excerpt(article: &Article) -> String {
+    let mut text = String::new();
+    for block in &article.blocks {
+        text.push_str(&to_plain_text(&block.markdown));
+        if text.chars().count() >= 120 {
+            break;
+        }
+    }
+    text.chars().take(120).collect()
 }
 
 /// The slug of a seed's source page (`000_2941489fb0fd2554.txt` → `000_2941489fb0fd2554`).
@@ -243,16 +249,22 @@ pub fn article_view(
         .filter(|t| !t.trim().is_empty());
     let deck_en = translation.and_then(|t| nonempty(&t.deck));
     let summary = translation.and_then(|t| nonempty(&t.summary));
-    let plain: String = article
+    // reading time from the sources: markup is neither Han characters nor words
+    let han: usize = article
         .blocks
         .iter()
-        .map(|b| to_plain_text(&b.markdown))
-        .collect::<Vec<_>>()
-        .join("");
-    let english_words: usize = blocks
+        .map(|b| {
+            b.markdown
+                .chars()
+                .filter(|c| crate::ingest::text::is_han(*c))
+                .count()
+        })
+        .sum();
+    let english_words: usize = article
+        .translation
         .iter()
-        .filter_map(|b| b.en_html.as_deref())
-        .map(|h| strip_tags(h).split_whitespace().count())
+        .flat_map(|t| t.blocks.iter())
+        .map(|b| b.markdown.split_whitespace().count())
         .sum();
     let deck = if en {
         deck_en.clone().or_else(|| front.deck.clone())
@@ -264,7 +276,7 @@ pub fn article_view(
     } else {
         front.guide.clone().or_else(|| deck.clone())
     }
-    .unwrap_or_else(|| plain.chars().take(120).collect());
+    .unwrap_or_else(|| excerpt(article));
     for block in &mut blocks {
         block.zh_html = block.zh_html.trim().to_string();
         block.en_html = block.en_html.as_ref().map(|h| h.trim().to_string());
@@ -326,12 +338,7 @@ pub fn article_view(
             .map(|f| fact_view(f, translation.map(|t| &t.facts)))
             .collect(),
         fact_count: front.facts.len(),
-        minutes_zh: plain
-            .chars()
-            .filter(|c| crate::ingest::text::is_han(*c))
-            .count()
-            .div_ceil(400)
-            .max(1),
+        minutes_zh: han.div_ceil(400).max(1),
         minutes_en: english_words.div_ceil(220).max(1),
         source: front.source.clone(),
         source_href: source_page,
@@ -366,9 +373,14 @@ fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> 
         .article
         .english(&block.id)
         .filter(|b| !b.markdown.is_empty());
+    // a translation without a stamp (a plain Markdown tree) is not tracked
     let stale = english
-        .is_some_and(|e| e.source_hash.as_deref() != Some(block_hash(&block.markdown).as_str()));
+        .and_then(|e| e.source_hash.as_deref())
+        .is_some_and(|stamp| stamp != block_hash(&block.markdown));
     let mut render = |markdown: &str, lang: &str| {
+        if ctx.glossary.entries.is_empty() {
+            return crate::markdown::to_html(markdown, ctx.raw_html);
+        }
         let mut marker = TermMarker {
             glossary: ctx.glossary,
             lang,

@@ -31,6 +31,14 @@ struct Index {
     terms: BTreeMap<String, Vec<u32>>,
 }
 
+/// Starts loading the segmenter's dictionary on another thread, so that it
+/// overlaps with loading and rendering the site.
+pub fn prepare() {
+    std::thread::spawn(|| {
+        jieba();
+    });
+}
+
 fn jieba() -> &'static jieba_rs::Jieba {
     static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
     JIEBA.get_or_init(jieba_rs::Jieba::new)

@@ -158,13 +158,19 @@ pub fn html_problem(html: &str) -> Option<String> {
     (!stack.is_empty()).then(|| format!("unclosed: {stack:?}"))
 }
 
-/// A free loopback port.
+/// A free loopback port. Each test process draws from its own range (by
+/// process id), so that parallel test binaries do not pick the same port
+/// between checking it and starting a server on it.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let base = 20_000 + (std::process::id() % 2_000) as u16 * 16;
+    loop {
+        let port = base + NEXT.fetch_add(1, Ordering::Relaxed) % 16;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
 
 /// A minimal HTTP/1.1 GET (or HEAD) returning (status, headers, body).

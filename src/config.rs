@@ -125,7 +125,22 @@ impl Config {
                 ),
             ));
         }
-        let output_dir = root.join(raw.output_dir.unwrap_or_else(|| "public".into()));
+        let output = raw.output_dir.unwrap_or_else(|| "public".into());
+        let relative = Path::new(&output);
+        if relative.is_absolute()
+            || relative
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir))
+            || relative.as_os_str().is_empty()
+        {
+            return Err(Error::in_file(
+                path,
+                format!(
+                    "output_dir `{output}` must be a folder inside the project (use --out for another place)"
+                ),
+            ));
+        }
+        let output_dir = root.join(relative);
         let raw_html = match raw.raw_html.as_deref().unwrap_or("escape") {
             "escape" => RawHtml::Escape,
             "strip" => RawHtml::Strip,

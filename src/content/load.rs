@@ -254,7 +254,55 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
     for block in &mut blocks {
         block.markdown = block.markdown.trim().to_string();
     }
+    check_nesting(path, body, first_line)?;
     Ok(blocks)
+}
+
+/// Deepest nesting of quotes and lists a Markdown text may use. Real text
+/// stays far below; much deeper nesting would exhaust the renderer's stack.
+pub const MAX_NESTING: usize = 32;
+
+/// Refuses Markdown nested deeper than [`MAX_NESTING`] levels, naming the line.
+fn check_nesting(path: &Path, body: &str, first_line: usize) -> Result<()> {
+    for (i, line) in body.lines().enumerate() {
+        let depth = nesting_depth(line);
+        if depth > MAX_NESTING {
+            return Err(Error::at_line(
+                path,
+                first_line + i,
+                format!("quotes or lists nested {depth} levels deep (at most {MAX_NESTING})"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Container depth at the start of a line: `>` quotes, list markers and
+/// indentation (two spaces a level).
+fn nesting_depth(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let (mut depth, mut spaces, mut i) = (0, 0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b' ' => spaces += 1,
+            b'\t' => spaces += 4,
+            b'>' => depth += 1,
+            b'-' | b'*' | b'+' if bytes.get(i + 1) == Some(&b' ') => depth += 1,
+            b'0'..=b'9' => {
+                let digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+                match bytes.get(i + digits) {
+                    Some(b'.' | b')') if bytes.get(i + digits + 1) == Some(&b' ') => {
+                        depth += 1;
+                        i += digits;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    depth + spaces / 2
 }
 
 fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
@@ -342,6 +390,20 @@ mod tests {
     fn bad_marker_names_the_line() {
         let err = parse_blocks(Path::new("a.md"), "{#p3 lines=9-2}\n文\n", 7).unwrap_err();
         assert!(err.to_string().starts_with("a.md:7:"), "{err}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_with_its_line() {
+        assert_eq!(nesting_depth("> > - 1. text"), 4);
+        assert_eq!(nesting_depth("    - item"), 3);
+        assert_eq!(nesting_depth("2022年，街道"), 0);
+        let body = format!("{{#p1}}\nfine\n\n{}deep\n", "> ".repeat(40));
+        let err = parse_blocks(Path::new("a.md"), &body, 5).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("a.md:8: quotes or lists nested"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -12,8 +12,23 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
+/// Largest seed accepted: a newspaper page is a few tens of kilobytes.
+pub const MAX_SEED_BYTES: usize = 16 << 20;
+/// Longest line accepted in a seed, in characters.
+pub const MAX_LINE_CHARS: usize = 20_000;
+
 /// Decodes seed bytes, or explains why they are not a text seed.
 pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    if bytes.len() > MAX_SEED_BYTES {
+        return Err(Error::in_file(
+            path,
+            format!(
+                "the seed is {} MB; a newspaper page is far smaller (at most {} MB): split the file or check it is the right one",
+                bytes.len() >> 20,
+                MAX_SEED_BYTES >> 20
+            ),
+        ));
+    }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::in_file(
             path,
@@ -43,6 +58,20 @@ pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         .count();
     if controls * 100 > text.chars().count().max(1) {
         return Err(binary(path));
+    }
+    if let Some((i, line)) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.chars().count() > MAX_LINE_CHARS)
+    {
+        return Err(Error::at_line(
+            path,
+            i + 1,
+            format!(
+                "line of {} characters; seed lines are at most {MAX_LINE_CHARS} (is this a text extraction of a page?)",
+                line.chars().count()
+            ),
+        ));
     }
     Ok(Decoded { text, encoding })
 }

@@ -284,8 +284,10 @@ fn nesting_depth(line: &str) -> usize {
     let (mut depth, mut spaces, mut i) = (0, 0, 0);
     while i < bytes.len() {
         match bytes[i] {
-            b' ' => spaces += 1,
-            b'\t' => spaces += 4,
+            // indentation counts only before the first marker
+            b' ' if depth == 0 => spaces += 1,
+            b'\t' if depth == 0 => spaces += 4,
+            b' ' | b'\t' => {}
             b'>' => depth += 1,
             b'-' | b'*' | b'+' if bytes.get(i + 1) == Some(&b' ') => depth += 1,
             b'0'..=b'9' => {

@@ -129,22 +129,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
     while i < run.len() {
         let line = &run[i];
         let flush = |acc: &mut Vec<&SrcLine>, out: &mut Vec<Segment>, gap_before: &mut usize| {
-            if let (Some(first), Some(last)) = (acc.first(), acc.last()) {
-                let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
-                let kind = if after_glued {
-                    body_text(&joined)
-                } else {
-                    classify_text(&joined)
-                };
-                out.push(Segment {
-                    kind,
-                    first: first.no,
-                    last: last.no,
-                    gap_before: *gap_before,
-                });
-                *gap_before = 0;
-                acc.clear();
-            }
+            flush_text(acc, after_glued, out, gap_before);
         };
         if let Some(mark) = continued_mark(&line.text) {
             flush(&mut acc, out, &mut gap_before);
@@ -260,26 +245,40 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
         acc.push(line);
         i += 1;
     }
-    if let (Some(first), Some(last)) = (acc.first(), acc.last()) {
-        let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
-        let kind = if acc.iter().all(|l| is_list_line(&l.text)) {
-            Kind::List(
-                acc.iter()
-                    .map(|l| remove_stray_spaces(strip_bullet(&l.text)))
-                    .collect(),
-            )
-        } else if after_glued {
-            body_text(&joined)
-        } else {
-            classify_text(&joined)
-        };
-        out.push(Segment {
-            kind,
-            first: first.no,
-            last: last.no,
-            gap_before,
-        });
-    }
+    flush_text(&mut acc, after_glued, out, &mut gap_before);
+}
+
+/// Turns the pending text lines of a run into one segment: a list, body text
+/// (right under a glued heading), or whatever the text looks like.
+fn flush_text(
+    acc: &mut Vec<&SrcLine>,
+    after_glued: bool,
+    out: &mut Vec<Segment>,
+    gap_before: &mut usize,
+) {
+    let (Some(first), Some(last)) = (acc.first(), acc.last()) else {
+        return;
+    };
+    let joined = join_lines(acc.iter().map(|l| l.text.as_str()));
+    let kind = if acc.iter().all(|l| is_list_line(&l.text)) {
+        Kind::List(
+            acc.iter()
+                .map(|l| remove_stray_spaces(strip_bullet(&l.text)))
+                .collect(),
+        )
+    } else if after_glued {
+        body_text(&joined)
+    } else {
+        classify_text(&joined)
+    };
+    out.push(Segment {
+        kind,
+        first: first.no,
+        last: last.no,
+        gap_before: *gap_before,
+    });
+    *gap_before = 0;
+    acc.clear();
 }
 
 /// Printed width of a line: Chinese characters count 1, ASCII characters ½.

@@ -130,28 +130,8 @@ impl ArticleView {
         } else {
             front.deck.clone()
         };
-        view.district = front.district.as_ref().map(|d| {
-            if en {
-                district_english(d)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| d.clone())
-            } else {
-                d.clone()
-            }
-        });
-        view.topics = front
-            .topics
-            .iter()
-            .map(|k| TopicView {
-                key: k.clone(),
-                label: if en {
-                    topic_english(k)
-                } else {
-                    topic_chinese(k)
-                }
-                .to_string(),
-            })
-            .collect();
+        view.district = district_label(front.district.as_ref(), en);
+        view.topics = topic_views(&front.topics, en);
         let fallback = || excerpt(article);
         view.description = if en {
             self.summary.clone().or_else(|| view.deck.clone())
@@ -173,6 +153,35 @@ impl ArticleView {
         self.context = None;
         self.guide = None;
     }
+}
+
+/// Topics with their labels in one language.
+fn topic_views(topics: &[String], en: bool) -> Vec<TopicView> {
+    topics
+        .iter()
+        .map(|k| TopicView {
+            key: k.clone(),
+            label: if en {
+                topic_english(k)
+            } else {
+                topic_chinese(k)
+            }
+            .to_string(),
+        })
+        .collect()
+}
+
+/// A district's name in one language.
+fn district_label(district: Option<&String>, en: bool) -> Option<String> {
+    district.map(|d| {
+        if en {
+            district_english(d)
+                .map(str::to_string)
+                .unwrap_or_else(|| d.clone())
+        } else {
+            d.clone()
+        }
+    })
 }
 
 /// The first 120 characters of an article's text, for descriptions (only as
@@ -299,31 +308,11 @@ pub fn article_view(
         guide: front.guide.clone(),
         summary,
         context: translation.and_then(|t| nonempty(&t.context)),
-        district: front.district.as_ref().map(|d| {
-            if en {
-                district_english(d)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| d.clone())
-            } else {
-                d.clone()
-            }
-        }),
+        district: district_label(front.district.as_ref(), en),
         district_zh: front.district.clone(),
         date: front.date.clone(),
         date_basis: front.date_basis.clone(),
-        topics: front
-            .topics
-            .iter()
-            .map(|k| TopicView {
-                key: k.clone(),
-                label: if en {
-                    topic_english(k)
-                } else {
-                    topic_chinese(k)
-                }
-                .to_string(),
-            })
-            .collect(),
+        topics: topic_views(&front.topics, en),
         authors: front.authors.clone(),
         photographers: front.photographers.clone(),
         credits: front.credits.clone(),

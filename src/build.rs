@@ -106,9 +106,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let theme = Theme::load(&loaded.config)?;
     let staging = output::Staging::create(&out, loaded.config.minify && !options.no_minify)?;
     let pages = std::sync::atomic::AtomicUsize::new(0);
+    // progress on a terminal for larger sites; nothing when output is piped
+    let expected = loaded.articles.len() * 2;
+    let progress = expected > 300 && std::io::IsTerminal::is_terminal(&std::io::stderr());
     let sink = |file: OutFile| {
         if file.path.ends_with(".html") {
-            pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let done = pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if progress && done % 250 == 0 {
+                eprint!("\r  rendering {done}/{expected} article pages");
+            }
         }
         staging.write(&file)
     };
@@ -120,6 +126,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         &loaded.glossary,
         &sink,
     )?;
+    if progress {
+        eprint!("\r{:60}\r", "");
+    }
     for file in output::data::fact_files(&loaded.articles) {
         staging.write(&file)?;
     }

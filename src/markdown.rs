@@ -84,7 +84,9 @@ pub fn to_html_marked(
                 title: title.clone(),
                 id: id.clone(),
             })),
-            Event::Text(text) if text.contains(SIC_OPEN) => push_sic(text, &mut out_events),
+            Event::Text(text) if text.contains(SIC_OPEN) => {
+                push_sic(text, &mut out_events, &mut marker, in_link == 0)
+            }
             other => out_events.push(other.clone()),
         }
     }
@@ -143,10 +145,24 @@ fn mark_sic(markdown: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Turns the `[sic]` markers of a text into a marked-up note.
-fn push_sic<'a>(text: &str, out: &mut Vec<Event<'a>>) {
+fn push_sic<'a>(
+    text: &str,
+    out: &mut Vec<Event<'a>>,
+    marker: &mut Option<&mut dyn TextMarker>,
+    mark: bool,
+) {
+    // the words around a note are marked up like any other text
+    let mut plain = |words: &str, out: &mut Vec<Event<'a>>| match marker
+        .as_mut()
+        .filter(|_| mark)
+        .and_then(|m| m.mark(words))
+    {
+        Some(html) => out.push(Event::InlineHtml(CowStr::from(html))),
+        None => out.push(Event::Text(CowStr::from(words.to_string()))),
+    };
     let mut rest = text;
     while let Some(open) = rest.find(SIC_OPEN) {
-        out.push(Event::Text(CowStr::from(rest[..open].to_string())));
+        plain(&rest[..open], out);
         let inner = &rest[open + SIC_OPEN.len_utf8()..];
         let close = inner.find(SIC_CLOSE).unwrap_or(inner.len());
         let correction = &inner[..close];
@@ -162,7 +178,7 @@ fn push_sic<'a>(text: &str, out: &mut Vec<Event<'a>>) {
         rest = inner.get(close + SIC_CLOSE.len_utf8()..).unwrap_or("");
     }
     if !rest.is_empty() {
-        out.push(Event::Text(CowStr::from(rest.to_string())));
+        plain(rest, out);
     }
 }
 

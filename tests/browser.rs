@@ -5,29 +5,15 @@
 mod common;
 use common::webdriver::Browser;
 use common::*;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-struct Server(Child);
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve_watch(root: &std::path::Path) -> (Server, u16) {
-    let port = free_port();
-    let child = bin()
-        .arg("--root")
-        .arg(root)
-        .args(["serve", "--watch", "--port", &port.to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for_server(port);
-    (Server(child), port)
+/// Waits until the page has opened its live-reload long poll.
+fn wait_for_long_poll(browser: &Browser) {
+    wait_until(
+        browser,
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
+        Duration::from_secs(5),
+    );
 }
 
 /// Polls `script` until it returns true; returns the time it took.
@@ -48,7 +34,7 @@ fn wait_until(browser: &Browser, script: &str, limit: Duration) -> Duration {
 #[test]
 fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     let dir = fixture("tiny");
-    let (_server, port) = serve_watch(dir.path());
+    let (_server, port) = start_server(dir.path(), true);
     let Some(browser) = Browser::start() else {
         return;
     };
@@ -58,11 +44,7 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
         "zh-Hans"
     );
     // give the page time to open its long poll
-    wait_until(
-        &browser,
-        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
-        Duration::from_secs(5),
-    );
+    wait_for_long_poll(&browser);
 
     // content edit
     browser.eval("window.__stillHere = true; return 1");
@@ -85,11 +67,7 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     );
 
     // template edit
-    wait_until(
-        &browser,
-        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
-        Duration::from_secs(5),
-    );
+    wait_for_long_poll(&browser);
     browser.eval("window.__stillHere = true; return 1");
     let templates = dir.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
@@ -111,11 +89,7 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     );
 
     // broken template: overlay, no reload; fixed: overlay gone
-    wait_until(
-        &browser,
-        "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
-        Duration::from_secs(5),
-    );
+    wait_for_long_poll(&browser);
     std::fs::write(
         templates.join("base.html"),
         "{% block content %}{{ broken }",
@@ -135,24 +109,10 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     eprintln!("reload after save: content {content_reload:?}, template {template_reload:?}");
 }
 
-fn serve_static(root: &std::path::Path) -> (Server, u16) {
-    let port = free_port();
-    let child = bin()
-        .arg("--root")
-        .arg(root)
-        .args(["serve", "--port", &port.to_string()])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for_server(port);
-    (Server(child), port)
-}
-
 #[test]
 fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
     let dir = project(true);
-    let (_server, port) = serve_static(dir.path());
+    let (_server, port) = start_server(dir.path(), false);
     let Some(browser) = Browser::start() else {
         return;
     };
@@ -219,7 +179,7 @@ fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
 #[test]
 fn without_javascript_modes_still_switch_and_terms_are_links() {
     let dir = project(true);
-    let (_server, port) = serve_static(dir.path());
+    let (_server, port) = start_server(dir.path(), false);
     let Some(browser) = Browser::start() else {
         return;
     };
@@ -260,7 +220,7 @@ fn without_javascript_modes_still_switch_and_terms_are_links() {
 #[test]
 fn every_page_type_renders_without_console_errors_on_phone_and_desktop() {
     let dir = project(true);
-    let (_server, port) = serve_static(dir.path());
+    let (_server, port) = start_server(dir.path(), false);
     let Some(browser) = Browser::start() else {
         return;
     };
@@ -308,7 +268,7 @@ fn every_page_type_renders_without_console_errors_on_phone_and_desktop() {
 #[test]
 fn search_finds_chinese_and_english_and_results_lead_to_the_paragraph() {
     let dir = project(true);
-    let (_server, port) = serve_static(dir.path());
+    let (_server, port) = start_server(dir.path(), false);
     let Some(browser) = Browser::start() else {
         return;
     };
@@ -354,7 +314,7 @@ fn search_finds_chinese_and_english_and_results_lead_to_the_paragraph() {
 #[test]
 fn numbers_page_filters_by_topic_and_district() {
     let dir = project(true);
-    let (_server, port) = serve_static(dir.path());
+    let (_server, port) = start_server(dir.path(), false);
     let Some(browser) = Browser::start() else {
         return;
     };
@@ -410,7 +370,7 @@ fn axe_finds_no_accessibility_violations() {
     }
     let axe_source = read(&axe);
     let dir = project(true);
-    let (_server, port) = serve_static(dir.path());
+    let (_server, port) = start_server(dir.path(), false);
     let Some(browser) = Browser::start() else {
         return;
     };

@@ -3,36 +3,7 @@
 
 mod common;
 use common::*;
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start(root: &std::path::Path, port: u16, watch: bool) -> Server {
-    let mut cmd = bin();
-    cmd.arg("--root")
-        .arg(root)
-        .arg("serve")
-        .arg("--port")
-        .arg(port.to_string());
-    if watch {
-        cmd.arg("--watch");
-    }
-    let child = cmd
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    wait_for_server(port);
-    Server(child)
-}
 
 fn poll(port: u16, since: Option<u64>) -> serde_json::Value {
     let path = match since {
@@ -59,8 +30,7 @@ fn next_build(port: u16, version: u64) -> serde_json::Value {
 #[test]
 fn serves_pages_with_types_head_and_conditional_requests() {
     let dir = fixture("tiny");
-    let port = free_port();
-    let _server = start(dir.path(), port, false);
+    let (_server, port) = start_server(dir.path(), false);
     let (status, head, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
     assert_eq!(status, 200);
     assert!(
@@ -119,8 +89,7 @@ fn serves_pages_with_types_head_and_conditional_requests() {
 #[test]
 fn watch_rebuilds_on_save_and_survives_a_broken_template() {
     let dir = fixture("tiny");
-    let port = free_port();
-    let _server = start(dir.path(), port, true);
+    let (_server, port) = start_server(dir.path(), true);
     let version = poll(port, None)["version"].as_u64().unwrap_or(0);
     std::thread::sleep(Duration::from_millis(300));
 
@@ -174,8 +143,7 @@ fn watch_rebuilds_on_save_and_survives_a_broken_template() {
 #[test]
 fn bursts_of_saves_and_saves_by_rename_end_in_the_last_version() {
     let dir = fixture("tiny");
-    let port = free_port();
-    let _server = start(dir.path(), port, true);
+    let (_server, port) = start_server(dir.path(), true);
     let mut version = poll(port, None)["version"].as_u64().unwrap_or(0);
     std::thread::sleep(Duration::from_millis(300));
     let page = dir.path().join("content/articles/tiny-article.md");

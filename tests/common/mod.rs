@@ -231,3 +231,33 @@ pub fn assert_same_tree(a: &[(String, Vec<u8>)], b: &[(String, Vec<u8>)], what: 
         "{what}: contents differ: {differing:?}"
     );
 }
+
+/// A running `minsheng serve`, stopped when dropped.
+pub struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `minsheng serve` (with `--watch` if asked) on a free port and waits
+/// until it answers.
+pub fn start_server(root: &Path, watch: bool) -> (Server, u16) {
+    let port = free_port();
+    let mut cmd = bin();
+    cmd.arg("--root")
+        .arg(root)
+        .args(["serve", "--port", &port.to_string()]);
+    if watch {
+        cmd.arg("--watch");
+    }
+    let child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("minsheng starts");
+    wait_for_server(port);
+    (Server(child), port)
+}

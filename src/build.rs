@@ -30,6 +30,8 @@ pub struct BuildReport {
     pub out: PathBuf,
     pub pages: usize,
     pub articles: usize,
+    /// Files linked unchanged from the previous build.
+    pub reused: usize,
     pub ingest: IngestReport,
     pub warnings: Vec<Warning>,
     /// Stage name and milliseconds.
@@ -83,9 +85,11 @@ pub fn load(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let mut timings = Vec::new();
     let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
-    if loaded.config.search {
-        crate::search::prepare();
-    }
+    // the segmenter's dictionary loads while the site renders
+    let segmenter = loaded
+        .config
+        .search
+        .then(|| crate::search::Segmenter::load_in_background(loaded.glossary.forms()));
     if options.strict {
         let problems = crate::check::check_loaded(&loaded).strict_problems();
         if !problems.is_empty() {
@@ -118,33 +122,48 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         }
         staging.write(&file)
     };
-    render::render_site(
-        &loaded.config,
-        &theme,
-        &loaded.articles,
-        &loaded.seeds,
-        &loaded.glossary,
-        &sink,
-    )?;
+    // the search index (once its segmenter has loaded) builds beside the pages
+    let (rendered, index) = rayon::join(
+        || {
+            render::render_site(
+                &loaded.config,
+                &theme,
+                &loaded.articles,
+                &loaded.seeds,
+                &loaded.glossary,
+                &sink,
+            )
+        },
+        || {
+            segmenter.map(|segmenter| {
+                let segmenter = segmenter
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                crate::search::index_file(&loaded.articles, &segmenter)
+            })
+        },
+    );
+    rendered?;
     if progress {
         eprint!("\r{:60}\r", "");
     }
     for file in output::data::fact_files(&loaded.articles) {
         staging.write(&file)?;
     }
-    lap(&mut timings, "render", &mut clock);
-    if loaded.config.search {
-        staging.write(&crate::search::index_file(&loaded.articles))?;
+    if let Some(index) = index {
+        staging.write(&index)?;
     }
-    lap(&mut timings, "search", &mut clock);
+    lap(&mut timings, "render and search index", &mut clock);
     let statics: Vec<(String, render::StaticFile)> = theme.static_files.into_iter().collect();
     staging.copy_static(&statics)?;
+    let reused = staging.reused();
     staging.finish()?;
     lap(&mut timings, "write", &mut clock);
     Ok(BuildReport {
         out,
         pages: pages.load(std::sync::atomic::Ordering::Relaxed),
         articles: loaded.articles.len(),
+        reused,
         ingest: loaded.ingest,
         warnings: loaded.warnings,
         timings,

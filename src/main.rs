@@ -69,6 +69,10 @@ enum Command {
     },
 }
 
+/// mimalloc: the build allocates many short-lived strings on several threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!(
@@ -106,8 +110,12 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
             }
             if cli.verbose {
                 for (stage, ms) in &report.timings {
-                    eprintln!("  {stage:<8} {ms:>8.1} ms");
+                    eprintln!("  {stage:<24} {ms:>8.1} ms");
                 }
+                eprintln!(
+                    "  {} files unchanged since the last build, linked",
+                    report.reused
+                );
             }
             println!(
                 "built {} articles, {} pages into {}",

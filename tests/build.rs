@@ -323,3 +323,86 @@ fn config_selects_the_theme_and_a_site_overrides_single_files() {
     );
     assert_eq!(read(&public.join("static/extra.txt")), "site static file\n");
 }
+
+/// Inode of a built file: a reused file is the previous build's file, linked.
+fn inode(path: &std::path::Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).expect("built file").ino()
+}
+
+#[test]
+fn a_rebuild_reuses_only_files_that_are_provably_the_same() {
+    let dir = project(true);
+    let root = dir.path();
+    let public = root.join("public");
+    assert!(run(root, &["build"]).status.success());
+    let slugs = article_slugs(root);
+    let (edited, other) = (&slugs[0], &slugs[1]);
+    let page = |lang: &str, slug: &str| public.join(lang).join(slug).join("index.html");
+    let before = (inode(&page("zh", edited)), inode(&page("zh", other)));
+
+    // nothing changed: every file is linked, and the output is the same
+    let first = tree(&public);
+    let out = run(root, &["-v", "build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // the marker lists every rendered file (static files are copied)
+    let files = read(&public.join(".minsheng-output")).lines().count() - 2;
+    assert!(files > 60, "{files} files listed");
+    assert!(
+        stderr(&out).contains(&format!("{files} files unchanged")),
+        "{}",
+        stderr(&out)
+    );
+    assert_same_tree(&first, &tree(&public), "no-change rebuild");
+
+    // one article edited: its pages are new, another article's are reused
+    let source = root.join(format!("content/articles/{edited}.md"));
+    let text = std::fs::read_to_string(&source).unwrap();
+    let marker = text.find("\n{#").expect("a block marker");
+    let paragraph_end = marker + text[marker..].find("\n\n").expect("paragraph end");
+    let edited_text = format!(
+        "{}新增一句。{}",
+        &text[..paragraph_end],
+        &text[paragraph_end..]
+    );
+    std::fs::write(&source, edited_text).unwrap();
+    assert!(run(root, &["build"]).status.success());
+    assert_ne!(
+        inode(&page("zh", edited)),
+        before.0,
+        "edited page rewritten"
+    );
+    assert_eq!(inode(&page("zh", other)), before.1, "unchanged page reused");
+    assert!(read(&page("zh", edited)).contains("新增一句。"));
+
+    // a built file changed by hand is not trusted: it is written again
+    let tampered = page("en", other);
+    std::fs::write(&tampered, "<p>changed by hand</p>").unwrap();
+    assert!(run(root, &["build"]).status.success());
+    assert!(read(&tampered).contains("<html"), "tampered file rebuilt");
+
+    // the result equals a build into a fresh folder, minified or not
+    let fresh = root.join("fresh");
+    assert!(
+        run(root, &["build", "--out", fresh.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_same_tree(&tree(&public), &tree(&fresh), "rebuilt vs fresh");
+    let config = std::fs::read_to_string(root.join("config.yaml")).unwrap();
+    let unminified = config.replace("minify: true", "minify: false");
+    assert_ne!(config, unminified);
+    std::fs::write(root.join("config.yaml"), unminified).unwrap();
+    let out = run(root, &["-v", "build"]);
+    assert!(
+        stderr(&out).contains(" 0 files unchanged"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        run(root, &["build", "--out", fresh.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_same_tree(&tree(&public), &tree(&fresh), "unminified rebuild vs fresh");
+}

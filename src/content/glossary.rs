@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use aho_corasick::{AhoCorasick, MatchKind};
 use pinyin::ToPinyin;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// One glossary entry as written.
@@ -103,6 +104,8 @@ pub struct Glossary {
     pub entries: Vec<Entry>,
     /// Folded words of each entry's English rendering.
     english_words: Vec<Vec<String>>,
+    /// Entries by the first character of their rendering's first word.
+    english_by_initial: HashMap<char, Vec<usize>>,
     chinese: AhoCorasick,
     /// Entry index of each Chinese pattern.
     chinese_owner: Vec<usize>,
@@ -153,16 +156,32 @@ impl Glossary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("glossary patterns build");
-        let english_words = entries
+        let english_words: Vec<Vec<String>> = entries
             .iter()
             .map(|e| words(&e.english).into_iter().map(|(_, _, w)| w).collect())
             .collect();
+        let mut english_by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, rendering) in english_words.iter().enumerate() {
+            if let Some(initial) = rendering.first().and_then(|w| w.chars().next()) {
+                english_by_initial.entry(initial).or_default().push(i);
+            }
+        }
         Glossary {
             entries,
             english_words,
+            english_by_initial,
             chinese,
             chinese_owner: owner,
         }
+    }
+
+    /// Every printed form of every term.
+    pub fn forms(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .flat_map(|e| std::iter::once(&e.term).chain(&e.also))
+            .cloned()
+            .collect()
     }
 
     /// Terms in a Chinese text, leftmost-longest, without overlaps.
@@ -188,15 +207,33 @@ impl Glossary {
     /// (start byte, end byte, entry), in text order.
     pub fn find_english_all(&self, text: &str) -> Vec<(usize, usize, usize)> {
         let found = words(text);
-        let mut hits: Vec<(usize, usize, usize)> = self
-            .english_words
-            .iter()
-            .enumerate()
-            .filter_map(|(i, wanted)| find_words(wanted, &found).first().map(|(a, b)| (*a, *b, i)))
-            .collect();
+        let mut seen = vec![false; self.entries.len()];
+        let mut hits = Vec::new();
+        for k in 0..found.len() {
+            // a word and its plural share their first character
+            let Some(initial) = found[k].2.chars().next() else {
+                continue;
+            };
+            for &i in self.english_by_initial.get(&initial).into_iter().flatten() {
+                let wanted = &self.english_words[i];
+                if !seen[i] && matches_at(wanted, &found, k) {
+                    seen[i] = true;
+                    hits.push((found[k].0, found[k + wanted.len() - 1].1, i));
+                }
+            }
+        }
         hits.sort();
         hits
     }
+}
+
+/// Whether the word sequence `wanted` starts at word `k` of `found`.
+fn matches_at(wanted: &[String], found: &[(usize, usize, String)], k: usize) -> bool {
+    k + wanted.len() <= found.len()
+        && wanted
+            .iter()
+            .zip(&found[k..])
+            .all(|(w, (_, _, f))| same_word(w, f))
 }
 
 /// Where the word sequence `wanted` occurs in `found`.
@@ -207,11 +244,7 @@ fn find_words(wanted: &[String], found: &[(usize, usize, String)]) -> Vec<(usize
     }
     let mut k = 0;
     while k + wanted.len() <= found.len() {
-        if wanted
-            .iter()
-            .zip(&found[k..])
-            .all(|(w, (_, _, f))| same_word(w, f))
-        {
+        if matches_at(wanted, found, k) {
             out.push((found[k].0, found[k + wanted.len() - 1].1));
             k += wanted.len();
         } else {

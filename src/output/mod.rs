@@ -5,6 +5,7 @@
 
 pub mod data;
 mod minify;
+mod reuse;
 
 pub use minify::minify_file;
 
@@ -76,6 +77,10 @@ pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     minify: bool,
+    previous: reuse::Previous,
+    /// What was written, for the marker.
+    written: std::sync::Mutex<Vec<(String, reuse::Record)>>,
+    reused: std::sync::atomic::AtomicUsize,
     finished: bool,
 }
 
@@ -87,26 +92,51 @@ impl Staging {
             remove_dir(&dir)?;
         }
         crate::fsutil::create_dir_all(&dir)?;
-        crate::fsutil::write(
-            &dir.join(MARKER),
-            "built by minsheng; this folder is replaced by each build\n",
-        )?;
         Ok(Staging {
             dir,
             out: out.to_path_buf(),
             minify,
+            previous: reuse::Previous::read(out, minify),
+            written: Default::default(),
+            reused: Default::default(),
             finished: false,
         })
     }
 
-    /// Writes one file (minified if asked); safe to call from several threads.
+    /// Writes one file (minified if asked), or links the previous build's
+    /// copy when it is provably the same; safe to call from several threads.
     pub fn write(&self, file: &OutFile) -> Result<()> {
         let target = self.dir.join(&file.path);
-        if self.minify {
-            crate::fsutil::write(&target, minify_file(&file.path, &file.bytes))
-        } else {
-            crate::fsutil::write(&target, &file.bytes)
-        }
+        let rendered = crate::fsutil::sha256_hex(&file.bytes);
+        let record = match self.previous.reuse(&file.path, &rendered, &target) {
+            Some(record) => {
+                self.reused
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                record
+            }
+            None => {
+                let bytes = if self.minify {
+                    std::borrow::Cow::Owned(minify_file(&file.path, &file.bytes))
+                } else {
+                    std::borrow::Cow::Borrowed(&file.bytes[..])
+                };
+                crate::fsutil::write(&target, &bytes)?;
+                reuse::Record {
+                    written: crate::fsutil::sha256_hex(&bytes),
+                    rendered,
+                }
+            }
+        };
+        self.written
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((file.path.clone(), record));
+        Ok(())
+    }
+
+    /// How many files were linked from the previous build.
+    pub fn reused(&self) -> usize {
+        self.reused.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Copies static files (by output path).
@@ -128,6 +158,11 @@ impl Staging {
 
     /// Replaces the output folder with the staging folder.
     pub fn finish(mut self) -> Result<()> {
+        let mut files = std::mem::take(self.written.get_mut().unwrap_or_else(|e| e.into_inner()));
+        crate::fsutil::write(
+            &self.dir.join(MARKER),
+            reuse::marker(self.minify, &mut files),
+        )?;
         swap_in(&self.dir, &self.out)?;
         self.finished = true;
         Ok(())
@@ -140,22 +175,6 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
-}
-
-/// Writes `files` (and copies `static_files`) into a staging folder, then
-/// replaces `out` with it.
-pub fn write_site(
-    out: &Path,
-    files: &[OutFile],
-    static_files: &[(String, crate::render::StaticFile)],
-    minify: bool,
-) -> Result<()> {
-    let staging = Staging::create(out, minify)?;
-    for file in files {
-        staging.write(file)?;
-    }
-    staging.copy_static(static_files)?;
-    staging.finish()
 }
 
 fn swap_in(staging: &Path, out: &Path) -> Result<()> {

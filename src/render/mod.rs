@@ -165,34 +165,38 @@ pub fn render_site(
         .collect::<Result<Vec<(ArticleView, ArticleView)>>>()?;
     let (views_zh, views_en): (Vec<ArticleView>, Vec<ArticleView>) = pairs.into_iter().unzip();
     let per_lang: Vec<(&str, Vec<ArticleView>)> = vec![("zh", views_zh), ("en", views_en)];
+    // the lists render in parallel too: the largest take as long as many articles
+    let mut jobs: Vec<ListJob> = Vec::new();
     for (lang, views) in &per_lang {
-        sink(r.section_page(lang, views)?)?;
+        jobs.push(Box::new(|| Ok(vec![r.section_page(lang, views)?])));
         if config.feeds {
-            sink(r.feed(lang, views)?)?;
+            jobs.push(Box::new(|| Ok(vec![r.feed(lang, views)?])));
         }
-        sink(r.numbers_page(lang, &order, views)?)?;
-        sink(r.glossary_page(lang, &order, glossary)?)?;
+        jobs.push(Box::new(|| Ok(vec![r.numbers_page(lang, &order, views)?])));
+        jobs.push(Box::new(|| {
+            Ok(vec![r.glossary_page(lang, &order, glossary)?])
+        }));
         if config.search {
-            sink(r.search_page(lang)?)?;
+            jobs.push(Box::new(|| Ok(vec![r.search_page(lang)?])));
         }
-        for file in r.topic_pages(lang, views)? {
-            sink(file)?;
-        }
-        for file in r.district_pages(lang, views)? {
-            sink(file)?;
-        }
+        jobs.push(Box::new(|| r.topic_pages(lang, views)));
+        jobs.push(Box::new(|| r.district_pages(lang, views)));
     }
-    sink(r.home(&order, &per_lang)?)?;
+    jobs.push(Box::new(|| Ok(vec![r.home(&order, &per_lang)?])));
     for seed in seeds {
-        sink(r.source_page(seed, &order)?)?;
+        jobs.push(Box::new(|| Ok(vec![r.source_page(seed, &order)?])));
     }
-    sink(r.not_found()?)?;
+    jobs.push(Box::new(|| Ok(vec![r.not_found()?])));
     if config.sitemap {
-        sink(r.sitemap(&per_lang)?)?;
+        jobs.push(Box::new(|| Ok(vec![r.sitemap(&per_lang)?])));
     }
-    sink(r.robots())?;
-    Ok(())
+    jobs.push(Box::new(|| Ok(vec![r.robots()])));
+    jobs.par_iter()
+        .try_for_each(|job| job()?.into_iter().try_for_each(sink))
 }
+
+/// Renders one or more list pages.
+type ListJob<'a> = Box<dyn Fn() -> Result<Vec<OutFile>> + Send + Sync + 'a>;
 
 /// An article's headline on a page in `lang`.
 fn page_title(article: &Article, lang: &str) -> String {

@@ -81,8 +81,25 @@ pub fn load(
     })
 }
 
+/// What a build keeps in memory for rebuilding after a change (see
+/// [`crate::serve`]): the loaded project, its theme, what rendering kept of
+/// each article, and the search segmenter.
+pub struct Built {
+    pub loaded: Loaded,
+    pub theme: Theme,
+    pub rendered: render::Rendered,
+    pub segmenter: Option<crate::search::Segmenter>,
+    /// The output folder, absolute.
+    pub out: PathBuf,
+}
+
 /// Builds the site.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
+    build_keeping(options).map(|(report, _)| report)
+}
+
+/// Builds the site and keeps what a rebuild after a change can reuse.
+pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built)> {
     let mut timings = Vec::new();
     let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
     // the segmenter's dictionary loads while the site renders
@@ -139,11 +156,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
                 let segmenter = segmenter
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                crate::search::index_file(&loaded.articles, &segmenter)
+                let index = crate::search::index_file(&loaded.articles, &segmenter);
+                (index, segmenter)
             })
         },
     );
-    rendered?;
+    let rendered = rendered?;
+    let (index, segmenter) = index.unzip();
     if progress {
         eprint!("\r{:60}\r", "");
     }
@@ -154,20 +173,33 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
         staging.write(&index)?;
     }
     lap(&mut timings, "render and search index", &mut clock);
-    let statics: Vec<(String, render::StaticFile)> = theme.static_files.into_iter().collect();
+    let statics: Vec<(String, render::StaticFile)> = theme
+        .static_files
+        .iter()
+        .map(|(path, file)| (path.clone(), file.clone()))
+        .collect();
     staging.copy_static(&statics)?;
     let reused = staging.reused();
     staging.finish()?;
     lap(&mut timings, "write", &mut clock);
-    Ok(BuildReport {
-        out,
+    let mut loaded = loaded;
+    let report = BuildReport {
+        out: out.clone(),
         pages: pages.load(std::sync::atomic::Ordering::Relaxed),
         articles: loaded.articles.len(),
         reused,
-        ingest: loaded.ingest,
-        warnings: loaded.warnings,
+        ingest: std::mem::take(&mut loaded.ingest),
+        warnings: std::mem::take(&mut loaded.warnings),
         timings,
-    })
+    };
+    let built = Built {
+        loaded,
+        theme,
+        rendered,
+        segmenter,
+        out,
+    };
+    Ok((report, built))
 }
 
 /// Seeds as text for the source pages (undecodable seeds were reported by ingest).

@@ -178,3 +178,89 @@ fn bursts_of_saves_and_saves_by_rename_end_in_the_last_version() {
         "one rebuild per burst, not one per save: {version}"
     );
 }
+
+/// Waits for the next build and checks it succeeded.
+fn next_good_build(port: u16, version: u64) -> u64 {
+    let status = next_build(port, version);
+    assert!(status["error"].is_null(), "{status}");
+    status["version"].as_u64().unwrap()
+}
+
+#[test]
+fn article_edits_update_in_place_to_exactly_what_a_full_build_writes() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = project(true);
+    let root = dir.path();
+    // serve does not minify: compare with a build that does not either
+    let config = read(&root.join("config.yaml"));
+    std::fs::write(
+        root.join("config.yaml"),
+        config.replace("minify: true", "minify: false"),
+    )
+    .unwrap();
+    let (_server, port) = start_server(root, true);
+    let mut version = poll(port, None)["version"].as_u64().unwrap_or(0);
+    std::thread::sleep(Duration::from_millis(300));
+    let marker = root.join("public/.minsheng-output");
+    let full_build = std::fs::metadata(&marker).unwrap().ino();
+    let slugs = article_slugs(root);
+    let article = |slug: &str| root.join(format!("content/articles/{slug}.md"));
+    let edit = |path: &std::path::Path, from: &str, to: &str| {
+        let text = read(path);
+        assert!(text.contains(from), "{}: no `{from}`", path.display());
+        std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+    };
+
+    // a paragraph
+    edit(&article(&slugs[0]), "。", "（改）。");
+    version = next_good_build(port, version);
+    // a headline in the translation: the neighbours' links change
+    let translation = root.join(format!("content/articles/{}.en.md", slugs[1]));
+    edit(&translation, "title: \"", "title: \"Revised: ");
+    version = next_good_build(port, version);
+    // a date: the order of the lists and the neighbours change
+    let text = read(&article(&slugs[2]));
+    let dated: String = text
+        .lines()
+        .filter(|l| !l.starts_with("date: "))
+        .map(|l| match l.strip_prefix("slug: ") {
+            Some(slug) => format!("slug: {slug}\ndate: '2031'\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    assert!(dated.contains("date: '2031'"));
+    std::fs::write(article(&slugs[2]), dated).unwrap();
+    version = next_good_build(port, version);
+    // a new article, and one removed
+    let copy = read(&article(&slugs[3])).replacen(
+        &format!("slug: {}", slugs[3]),
+        "slug: a-new-article",
+        1,
+    );
+    std::fs::write(article("a-new-article"), copy).unwrap();
+    version = next_good_build(port, version);
+    std::fs::remove_file(article(&slugs[4])).unwrap();
+    std::fs::remove_file(root.join(format!("content/articles/{}.en.md", slugs[4]))).unwrap();
+    next_good_build(port, version);
+
+    assert_eq!(
+        std::fs::metadata(&marker).unwrap().ino(),
+        full_build,
+        "every change was applied in place, without a full build"
+    );
+    let (_, _, page) = http(port, "GET", "/zh/a-new-article/index.html", &[]).unwrap();
+    assert!(String::from_utf8_lossy(&page).contains("<html"));
+    let fresh = root.join("fresh");
+    let out = run(root, &["build", "--out", fresh.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let without_marker = |dir: &std::path::Path| {
+        let mut files = tree(dir);
+        files.retain(|(name, _)| !name.ends_with(".minsheng-output"));
+        files
+    };
+    assert_same_tree(
+        &without_marker(&root.join("public")),
+        &without_marker(&fresh),
+        "served site after edits vs a fresh build",
+    );
+}

@@ -69,8 +69,16 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
             Err(e) => errors.push(e),
         }
     }
+    errors.extend(duplicate_slugs(&articles));
+    Error::from_list(errors)?;
+    Ok((articles, warnings))
+}
+
+/// An error for each article whose slug an earlier one already uses.
+pub fn duplicate_slugs<'a>(articles: impl IntoIterator<Item = &'a Article>) -> Vec<Error> {
     let mut seen: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
-    for article in &articles {
+    let mut errors = Vec::new();
+    for article in articles {
         if let Some(other) = seen.insert(&article.front.slug, &article.path) {
             errors.push(Error::in_file(
                 &article.path,
@@ -82,8 +90,7 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
             ));
         }
     }
-    Error::from_list(errors)?;
-    Ok((articles, warnings))
+    errors
 }
 
 fn markdown_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
@@ -105,7 +112,8 @@ fn markdown_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf
     Ok(files)
 }
 
-fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article> {
+/// Loads one article and its translation, if it has one.
+pub fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article> {
     let text = fsutil::read_text(path)?;
     let (yaml, body, body_line) = split_front_matter(path, &text)?;
     let mut front: FrontMatter = parse_front(path, yaml, ARTICLE_KEYS, warnings)?;

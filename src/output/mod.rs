@@ -177,6 +177,34 @@ impl Drop for Staging {
     }
 }
 
+/// Replaces one file of a built output folder while serving: written beside
+/// the old one and renamed over it, so that no reader sees half a file and a
+/// file linked from an earlier build is never changed in place. Skipped when
+/// the bytes are the same; returns whether the file was written.
+pub fn replace_file(out: &Path, file: &OutFile) -> Result<bool> {
+    let target = out.join(&file.path);
+    if std::fs::read(&target).is_ok_and(|old| old == file.bytes) {
+        return Ok(false);
+    }
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temp = target.with_file_name(format!(".{name}.tmp"));
+    crate::fsutil::write(&temp, &file.bytes)?;
+    std::fs::rename(&temp, &target).map_err(|e| Error::io(&target, e))?;
+    Ok(true)
+}
+
+/// Removes a folder of pages (an article's, after it was removed or renamed).
+pub fn remove_pages(out: &Path, folder: &str) -> Result<()> {
+    let path = out.join(folder);
+    if path.is_dir() {
+        remove_dir(&path)?;
+    }
+    Ok(())
+}
+
 fn swap_in(staging: &Path, out: &Path) -> Result<()> {
     let old = sibling(out, "old");
     if old.exists() {

@@ -17,6 +17,8 @@ use crate::content::glossary::Glossary;
 use crate::content::model::Article;
 use crate::error::Result;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use view::{ArticleView, article_view, card_view, source_slug};
 
 /// Site languages: code, `hreflang`/`lang` value.
@@ -109,8 +111,54 @@ impl Shared {
 /// Slug and headline of the articles before and after one, if any.
 type Neighbours<'a> = (Option<&'a (String, String)>, Option<&'a (String, String)>);
 
+/// The same, owned: what an article's page linked to when it was rendered.
+type LinkedNeighbours = (Option<(String, String)>, Option<(String, String)>);
+
 /// Where rendered files go: called once per file, from several threads.
 pub type Sink<'a> = dyn Fn(OutFile) -> Result<()> + Sync + 'a;
+
+/// What rendering keeps of each article between two renders of a site (while
+/// serving): its summaries for the lists, and the neighbours its pages link
+/// to. With it, a render after a change re-renders the pages of the changed
+/// articles and of their new or old neighbours only; the lists, which
+/// summarise every article, are always rendered again.
+#[derive(Default)]
+pub struct Rendered {
+    articles: HashMap<PathBuf, Kept>,
+}
+
+struct Kept {
+    slug: String,
+    zh: ArticleView,
+    en: ArticleView,
+    neighbours: [LinkedNeighbours; 2],
+    terms: Vec<TermUse>,
+}
+
+/// A glossary entry and the id of a paragraph whose Chinese text uses it.
+type TermUse = (usize, String);
+
+/// Where an article's paragraphs use glossary terms, each term once per paragraph.
+fn term_uses(article: &Article, glossary: &Glossary) -> Vec<TermUse> {
+    let mut uses = Vec::new();
+    for block in &article.blocks {
+        let text = crate::markdown::to_plain_text(&block.markdown);
+        let mut seen = std::collections::BTreeSet::new();
+        for found in glossary.find_chinese(&text) {
+            if seen.insert(found.entry) {
+                uses.push((found.entry, block.id.clone()));
+            }
+        }
+    }
+    uses
+}
+
+impl Rendered {
+    /// Slugs of the articles rendered last time.
+    pub fn slugs(&self) -> impl Iterator<Item = &str> {
+        self.articles.values().map(|k| k.slug.as_str())
+    }
+}
 
 /// Renders every page of the site and hands each file to `sink` as soon as it
 /// is rendered. Article pages render in parallel; lists keep only each
@@ -122,7 +170,36 @@ pub fn render_site(
     seeds: &[SeedText],
     glossary: &Glossary,
     sink: &Sink,
-) -> Result<()> {
+) -> Result<Rendered> {
+    let mut rendered = Rendered::default();
+    render_changed(
+        config,
+        theme,
+        articles,
+        seeds,
+        glossary,
+        &mut rendered,
+        None,
+        sink,
+    )?;
+    Ok(rendered)
+}
+
+/// Renders the site again after the articles at `changed` (every article when
+/// `None`) were edited, added or removed: article pages only for those and
+/// for articles whose neighbours changed, every list page. Returns how many
+/// article pages were rendered.
+#[allow(clippy::too_many_arguments)]
+pub fn render_changed(
+    config: &Config,
+    theme: &Theme,
+    articles: &[Article],
+    seeds: &[SeedText],
+    glossary: &Glossary,
+    kept: &mut Rendered,
+    changed: Option<&HashSet<PathBuf>>,
+    sink: &Sink,
+) -> Result<usize> {
     use rayon::prelude::*;
     let r = Renderer {
         config,
@@ -144,27 +221,69 @@ pub fn render_site(
             .collect()
     };
     let (titles_zh, titles_en) = (titles("zh"), titles("en"));
-    // each article's blocks are rendered once, for both of its pages
-    let pairs = order
-        .par_iter()
+    let neighbours = |i: usize, titles: &'_ [(String, String)]| -> LinkedNeighbours {
+        (
+            i.checked_sub(1).and_then(|k| titles.get(k)).cloned(),
+            titles.get(i + 1).cloned(),
+        )
+    };
+    let stale: Vec<(usize, &Article)> = order
+        .iter()
         .enumerate()
-        .map(|(i, article)| {
+        .filter(|(i, article)| {
+            changed.is_none_or(|c| c.contains(&article.path))
+                || kept.articles.get(&article.path).is_none_or(|k| {
+                    k.neighbours != [neighbours(*i, &titles_zh), neighbours(*i, &titles_en)]
+                })
+        })
+        .map(|(i, article)| (i, *article))
+        .collect();
+    // each article's blocks are rendered once, for both of its pages
+    let fresh = stale
+        .par_iter()
+        .map(|&(i, article)| {
             let mut zh = article_view(article, "zh", "../../", config, glossary);
             let mut en = zh.localized(article, "en");
-            for (view, titles) in [(&zh, &titles_zh), (&en, &titles_en)] {
-                let neighbours = (
-                    i.checked_sub(1).and_then(|k| titles.get(k)),
-                    titles.get(i + 1),
-                );
-                sink(r.article_page(article, view, &view.lang, neighbours)?)?;
+            let linked = [neighbours(i, &titles_zh), neighbours(i, &titles_en)];
+            for (view, (previous, next)) in [(&zh, &linked[0]), (&en, &linked[1])] {
+                let page = r.article_page(
+                    article,
+                    view,
+                    &view.lang,
+                    (previous.as_ref(), next.as_ref()),
+                )?;
+                sink(page)?;
             }
             zh.slim();
             en.slim();
-            Ok((zh, en))
+            let kept = Kept {
+                slug: article.front.slug.clone(),
+                zh,
+                en,
+                neighbours: linked,
+                terms: term_uses(article, glossary),
+            };
+            Ok((article.path.clone(), kept))
         })
-        .collect::<Result<Vec<(ArticleView, ArticleView)>>>()?;
-    let (views_zh, views_en): (Vec<ArticleView>, Vec<ArticleView>) = pairs.into_iter().unzip();
-    let per_lang: Vec<(&str, Vec<ArticleView>)> = vec![("zh", views_zh), ("en", views_en)];
+        .collect::<Result<Vec<(PathBuf, Kept)>>>()?;
+    let pages = fresh.len() * 2;
+    kept.articles.extend(fresh);
+    if kept.articles.len() > articles.len() {
+        let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
+        kept.articles.retain(|path, _| present.contains(path));
+    }
+    let views = |lang: &str| -> Vec<&ArticleView> {
+        order
+            .iter()
+            .filter_map(|a| kept.articles.get(&a.path))
+            .map(|k| if lang == "zh" { &k.zh } else { &k.en })
+            .collect()
+    };
+    let per_lang: Vec<(&str, Vec<&ArticleView>)> = vec![("zh", views("zh")), ("en", views("en"))];
+    let term_uses: Vec<(&Article, &[TermUse])> = order
+        .iter()
+        .filter_map(|a| kept.articles.get(&a.path).map(|k| (*a, &k.terms[..])))
+        .collect();
     // the lists render in parallel too: the largest take as long as many articles
     let mut jobs: Vec<ListJob> = Vec::new();
     for (lang, views) in &per_lang {
@@ -174,7 +293,7 @@ pub fn render_site(
         }
         jobs.push(Box::new(|| Ok(vec![r.numbers_page(lang, &order, views)?])));
         jobs.push(Box::new(|| {
-            Ok(vec![r.glossary_page(lang, &order, glossary)?])
+            Ok(vec![r.glossary_page(lang, &term_uses, glossary)?])
         }));
         if config.search {
             jobs.push(Box::new(|| Ok(vec![r.search_page(lang)?])));
@@ -192,7 +311,8 @@ pub fn render_site(
     }
     jobs.push(Box::new(|| Ok(vec![r.robots()])));
     jobs.par_iter()
-        .try_for_each(|job| job()?.into_iter().try_for_each(sink))
+        .try_for_each(|job| job()?.into_iter().try_for_each(sink))?;
+    Ok(pages)
 }
 
 /// Renders one or more list pages.
@@ -384,7 +504,7 @@ impl Renderer<'_> {
         ld
     }
 
-    fn section_page(&self, lang: &str, views: &[ArticleView]) -> Result<OutFile> {
+    fn section_page(&self, lang: &str, views: &[&ArticleView]) -> Result<OutFile> {
         let title = if lang == "zh" {
             &self.config.title.zh
         } else {
@@ -404,14 +524,14 @@ impl Renderer<'_> {
             true,
         );
         let mut ctx = self.context(&page);
-        ctx.insert("articles", views);
+        ctx.insert_value("articles", view::summaries(views));
         self.html("section.html", format!("{lang}/"), &ctx)
     }
 
     fn glossary_page(
         &self,
         lang: &str,
-        articles: &[&Article],
+        articles: &[(&Article, &[TermUse])],
         glossary: &Glossary,
     ) -> Result<OutFile> {
         #[derive(Serialize)]
@@ -432,23 +552,17 @@ impl Renderer<'_> {
                 uses: Vec::new(),
             })
             .collect();
-        for article in articles {
+        for (article, uses) in articles {
             let title = match &article.translation {
                 Some(t) if en && !t.front.title.trim().is_empty() => t.front.title.clone(),
                 _ => article.front.title.clone(),
             };
-            for block in &article.blocks {
-                let text = crate::markdown::to_plain_text(&block.markdown);
-                let mut seen = std::collections::BTreeSet::new();
-                for found in glossary.find_chinese(&text) {
-                    if seen.insert(found.entry) {
-                        terms[found.entry].uses.push(Use {
-                            slug: article.front.slug.clone(),
-                            para: block.id.clone(),
-                            title: title.clone(),
-                        });
-                    }
-                }
+            for (entry, para) in uses.iter() {
+                terms[*entry].uses.push(Use {
+                    slug: article.front.slug.clone(),
+                    para: para.clone(),
+                    title: title.clone(),
+                });
             }
         }
         if en {
@@ -535,7 +649,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn feed(&self, lang: &str, views: &[ArticleView]) -> Result<OutFile> {
+    fn feed(&self, lang: &str, views: &[&ArticleView]) -> Result<OutFile> {
         let path = format!("{lang}/atom.xml");
         let page = self.page(
             "feed",
@@ -546,7 +660,7 @@ impl Renderer<'_> {
             true,
         );
         let mut ctx = self.context(&page);
-        ctx.insert("articles", views);
+        ctx.insert_value("articles", view::summaries(views));
         let updated = views
             .iter()
             .filter_map(|v| v.date.clone())
@@ -568,7 +682,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn sitemap(&self, per_lang: &[(&str, Vec<ArticleView>)]) -> Result<OutFile> {
+    fn sitemap(&self, per_lang: &[(&str, Vec<&ArticleView>)]) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Entry {
             loc: String,

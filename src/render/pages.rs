@@ -80,11 +80,11 @@ impl Renderer<'_> {
         let description = format!("{title} · {}", self.string(lang, "all_articles"));
         let page = self.page("list", lang, &path, title, description, true);
         let mut ctx = self.context(&page);
-        ctx.insert("articles", &views);
+        ctx.insert_value("articles", super::view::summaries(&views));
         self.html("section.html", path, &ctx)
     }
 
-    pub(super) fn topic_pages(&self, lang: &str, views: &[ArticleView]) -> Result<Vec<OutFile>> {
+    pub(super) fn topic_pages(&self, lang: &str, views: &[&ArticleView]) -> Result<Vec<OutFile>> {
         let en = lang == "en";
         TOPICS
             .iter()
@@ -94,6 +94,7 @@ impl Renderer<'_> {
                     views
                         .iter()
                         .filter(|v| v.topics.iter().any(|t| t.key == *key))
+                        .copied()
                         .collect::<Vec<_>>(),
                 )
             })
@@ -109,7 +110,11 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(super) fn district_pages(&self, lang: &str, views: &[ArticleView]) -> Result<Vec<OutFile>> {
+    pub(super) fn district_pages(
+        &self,
+        lang: &str,
+        views: &[&ArticleView],
+    ) -> Result<Vec<OutFile>> {
         let mut districts: Vec<String> =
             views.iter().filter_map(|v| v.district_zh.clone()).collect();
         districts.sort();
@@ -120,6 +125,7 @@ impl Renderer<'_> {
                 let list = views
                     .iter()
                     .filter(|v| v.district_zh.as_ref() == Some(d))
+                    .copied()
                     .collect();
                 let title = if lang == "en" {
                     district_english(d).unwrap_or(d).to_string()
@@ -136,7 +142,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn groups(&self, lang: &str, views: &[ArticleView]) -> (Vec<Group>, Vec<Group>) {
+    fn groups(&self, lang: &str, views: &[&ArticleView]) -> (Vec<Group>, Vec<Group>) {
         let en = lang == "en";
         let topics = TOPICS
             .iter()
@@ -176,7 +182,7 @@ impl Renderer<'_> {
     pub(super) fn home(
         &self,
         articles: &[&Article],
-        per_lang: &[(&str, Vec<ArticleView>)],
+        per_lang: &[(&str, Vec<&ArticleView>)],
     ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Figure {
@@ -226,7 +232,7 @@ impl Renderer<'_> {
             .collect();
         ctx.insert("figures", &figures);
         for (lang, views) in per_lang {
-            ctx.insert(format!("articles_{lang}"), views);
+            ctx.insert_value(format!("articles_{lang}"), super::view::summaries(views));
             let (topics, districts) = self.groups(lang, views);
             ctx.insert(format!("topics_{lang}"), &topics);
             ctx.insert(format!("districts_{lang}"), &districts);
@@ -238,7 +244,7 @@ impl Renderer<'_> {
         &self,
         lang: &str,
         articles: &[&Article],
-        views: &[ArticleView],
+        views: &[&ArticleView],
     ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Section {

@@ -108,6 +108,9 @@ pub struct ArticleView {
     pub untranslated: usize,
     pub stale: usize,
     pub cards: Vec<CardView>,
+    /// This summary as a template value, once slimmed.
+    #[serde(skip)]
+    pub value: Option<tera::Value>,
 }
 
 impl ArticleView {
@@ -152,7 +155,22 @@ impl ArticleView {
         self.summary = None;
         self.context = None;
         self.guide = None;
+        self.value = Some(tera::Value::from_serializable(&*self));
     }
+}
+
+/// Template values of article summaries, converted once per article (when
+/// the view was slimmed) rather than once per list the article appears in.
+pub fn summaries(views: &[&ArticleView]) -> tera::Value {
+    views
+        .iter()
+        .map(|v| {
+            v.value
+                .clone()
+                .unwrap_or_else(|| tera::Value::from_serializable(v))
+        })
+        .collect::<Vec<tera::Value>>()
+        .into()
 }
 
 /// Topics with their labels in one language.
@@ -332,6 +350,7 @@ pub fn article_view(
         source: front.source.clone(),
         source_href: source_page,
         cards: used.into_iter().map(|i| card_view(glossary, i)).collect(),
+        value: None,
     }
 }
 

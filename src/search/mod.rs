@@ -13,7 +13,8 @@ use crate::content::model::Article;
 use crate::markdown::to_plain_text;
 use crate::render::OutFile;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 /// One searchable unit: a paragraph (or headline) in one language.
@@ -30,16 +31,21 @@ struct Doc {
 }
 
 #[derive(Serialize)]
-struct Index {
+struct Index<'a> {
     docs: Vec<Doc>,
     /// Token → ids of the docs that contain it, ascending.
-    terms: BTreeMap<String, Vec<u32>>,
+    terms: BTreeMap<&'a str, Vec<u32>>,
 }
 
 /// Splits Chinese text into search words.
 pub struct Segmenter {
     jieba: jieba_rs::Jieba,
+    /// Tokens of texts seen before, when the segmenter is kept between builds.
+    memory: Option<Mutex<TokenMemory>>,
 }
+
+/// Tokens by text and language.
+type TokenMemory = HashMap<(String, &'static str), Arc<[String]>>;
 
 /// The trimmed general dictionary: `word frequency [tag]` per line.
 const DICTIONARY: &str = include_str!("dict.txt");
@@ -58,7 +64,33 @@ impl Segmenter {
                 jieba.add_word(term, Some(TERM_FREQUENCY), None);
             }
         }
-        Segmenter { jieba }
+        Segmenter {
+            jieba,
+            memory: None,
+        }
+    }
+
+    /// Remembers the tokens of every text from now on, so that the index of a
+    /// site where a few paragraphs changed is rebuilt without segmenting the
+    /// rest again (while serving).
+    pub fn remember(&mut self) {
+        self.memory.get_or_insert_with(Default::default);
+    }
+
+    fn tokens_of(&self, text: &str, lang: &'static str) -> Arc<[String]> {
+        let Some(memory) = &self.memory else {
+            return self.tokens(text, lang).into();
+        };
+        let key = (text.to_string(), lang);
+        if let Some(tokens) = memory.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return tokens.clone();
+        }
+        let tokens: Arc<[String]> = self.tokens(text, lang).into();
+        memory
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, tokens.clone());
+        tokens
     }
 
     /// Loads on another thread, so that it overlaps with rendering the site.
@@ -141,19 +173,20 @@ pub fn index_file(articles: &[Article], segmenter: &Segmenter) -> OutFile {
         }
     }
     use rayon::prelude::*;
-    let tokens: Vec<Vec<String>> = docs
+    let tokens: Vec<Arc<[String]>> = docs
         .par_iter()
-        .map(|doc| segmenter.tokens(&doc.x, doc.l))
+        .map(|doc| segmenter.tokens_of(&doc.x, doc.l))
         .collect();
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, doc_tokens) in tokens.into_iter().enumerate() {
-        for token in doc_tokens {
-            let postings = terms.entry(token).or_default();
-            if postings.last() != Some(&(id as u32)) {
-                postings.push(id as u32);
+    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (id, doc_tokens) in tokens.iter().enumerate() {
+        for token in doc_tokens.iter() {
+            let list = postings.entry(token).or_default();
+            if list.last() != Some(&(id as u32)) {
+                list.push(id as u32);
             }
         }
     }
+    let terms: BTreeMap<&str, Vec<u32>> = postings.into_iter().collect();
     let json = serde_json::to_string(&Index { docs, terms }).expect("index serialises");
     OutFile {
         path: "search/index.js".into(),

@@ -4,13 +4,15 @@
 
 mod http;
 mod reload;
+mod session;
 mod watch;
 
 pub use http::content_type;
 pub use reload::{ReloadState, Status};
+pub use session::{Rebuilt, Session};
 pub use watch::is_relevant;
 
-use crate::build::{BuildOptions, build};
+use crate::build::BuildOptions;
 use crate::error::{Error, Result};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -32,7 +34,8 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         no_minify: true,
         ..options.build.clone()
     };
-    let out = match build(&build_options) {
+    let mut session = Session::new(build_options);
+    let out = match session.build() {
         Ok(report) => {
             eprintln!("built {} pages in {}", report.pages, report.out.display());
             report.out
@@ -66,13 +69,25 @@ pub fn serve(options: ServeOptions) -> Result<()> {
         std::thread::spawn(move || {
             let result = watch::watch(&root, &out_dir, |changed| {
                 let started = Instant::now();
-                match build(&build_options) {
-                    Ok(report) => {
+                let ms = || started.elapsed().as_secs_f64() * 1000.0;
+                match session.rebuild(&changed) {
+                    Ok(Rebuilt::Full(report)) => {
                         eprintln!(
                             "rebuilt after {} change(s) in {:.0} ms ({} pages)",
                             changed.len(),
-                            started.elapsed().as_secs_f64() * 1000.0,
+                            ms(),
                             report.pages
+                        );
+                        state.publish(None);
+                    }
+                    Ok(Rebuilt::Partial {
+                        articles,
+                        pages,
+                        written,
+                    }) => {
+                        eprintln!(
+                            "updated {articles} article(s) in {:.0} ms ({pages} article pages rendered, {written} files changed)",
+                            ms()
                         );
                         state.publish(None);
                     }

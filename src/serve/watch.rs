@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+/// Quiet time that ends a burst of changes: editors that save by writing a
+/// temporary file and renaming it produce their events within a millisecond
+/// or two.
+const DEBOUNCE_MS: u64 = 10;
+
 /// Folders under the project root that hold sources.
 pub const WATCHED_DIRS: &[&str] = &["seeds", "content", "themes", "templates", "static"];
 
@@ -19,7 +24,7 @@ pub fn watch(
     mut on_change: impl FnMut(Vec<PathBuf>),
 ) -> crate::Result<()> {
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(40), None, tx)
+    let mut debouncer = new_debouncer(Duration::from_millis(DEBOUNCE_MS), None, tx)
         .map_err(|e| crate::Error::Refused(format!("cannot watch {}: {e}", root.display())))?;
     debouncer
         .watch(root, RecursiveMode::NonRecursive)

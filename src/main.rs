@@ -69,10 +69,6 @@ enum Command {
     },
 }
 
-/// mimalloc: the build allocates many short-lived strings on several threads.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         eprintln!(

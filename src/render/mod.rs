@@ -19,7 +19,7 @@ use crate::error::Result;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
-use view::{ArticleView, article_view, card_view, source_slug};
+use view::{ArticleView, Summary, article_view, card_view, source_slug};
 
 /// Site languages: code, `hreflang`/`lang` value.
 pub const LANGUAGES: [(&str, &str); 2] = [("zh", "zh-Hans"), ("en", "en")];
@@ -129,8 +129,8 @@ pub struct Rendered {
 
 struct Kept {
     slug: String,
-    zh: ArticleView,
-    en: ArticleView,
+    zh: Summary,
+    en: Summary,
     neighbours: [LinkedNeighbours; 2],
     terms: Vec<TermUse>,
 }
@@ -242,8 +242,8 @@ pub fn render_changed(
     let fresh = stale
         .par_iter()
         .map(|&(i, article)| {
-            let mut zh = article_view(article, "zh", "../../", config, glossary);
-            let mut en = zh.localized(article, "en");
+            let zh = article_view(article, "zh", "../../", config, glossary);
+            let en = zh.localized(article, "en");
             let linked = [neighbours(i, &titles_zh), neighbours(i, &titles_en)];
             for (view, (previous, next)) in [(&zh, &linked[0]), (&en, &linked[1])] {
                 let page = r.article_page(
@@ -254,12 +254,10 @@ pub fn render_changed(
                 )?;
                 sink(page)?;
             }
-            zh.slim();
-            en.slim();
             let kept = Kept {
                 slug: article.front.slug.clone(),
-                zh,
-                en,
+                zh: zh.into_summary(),
+                en: en.into_summary(),
                 neighbours: linked,
                 terms: term_uses(article, glossary),
             };
@@ -272,14 +270,14 @@ pub fn render_changed(
         let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
         kept.articles.retain(|path, _| present.contains(path));
     }
-    let views = |lang: &str| -> Vec<&ArticleView> {
+    let views = |lang: &str| -> Vec<&Summary> {
         order
             .iter()
             .filter_map(|a| kept.articles.get(&a.path))
             .map(|k| if lang == "zh" { &k.zh } else { &k.en })
             .collect()
     };
-    let per_lang: Vec<(&str, Vec<&ArticleView>)> = vec![("zh", views("zh")), ("en", views("en"))];
+    let per_lang: Vec<(&str, Vec<&Summary>)> = vec![("zh", views("zh")), ("en", views("en"))];
     let term_uses: Vec<(&Article, &[TermUse])> = order
         .iter()
         .filter_map(|a| kept.articles.get(&a.path).map(|k| (*a, &k.terms[..])))
@@ -504,7 +502,7 @@ impl Renderer<'_> {
         ld
     }
 
-    fn section_page(&self, lang: &str, views: &[&ArticleView]) -> Result<OutFile> {
+    fn section_page(&self, lang: &str, views: &[&Summary]) -> Result<OutFile> {
         let title = if lang == "zh" {
             &self.config.title.zh
         } else {
@@ -649,7 +647,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn feed(&self, lang: &str, views: &[&ArticleView]) -> Result<OutFile> {
+    fn feed(&self, lang: &str, views: &[&Summary]) -> Result<OutFile> {
         let path = format!("{lang}/atom.xml");
         let page = self.page(
             "feed",
@@ -682,7 +680,7 @@ impl Renderer<'_> {
         })
     }
 
-    fn sitemap(&self, per_lang: &[(&str, Vec<&ArticleView>)]) -> Result<OutFile> {
+    fn sitemap(&self, per_lang: &[(&str, Vec<&Summary>)]) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Entry {
             loc: String,

@@ -3,7 +3,7 @@
 
 use super::charts::{Bar, CHARTED, bar_chart, chart_title, shown};
 use super::format::{fact_box, fact_english};
-use super::view::ArticleView;
+use super::view::Summary;
 use super::{OutFile, Renderer};
 use crate::content::model::{Article, Fact};
 use crate::error::Result;
@@ -75,7 +75,7 @@ impl Renderer<'_> {
         lang: &str,
         path: String,
         title: String,
-        views: Vec<&ArticleView>,
+        views: Vec<&Summary>,
     ) -> Result<OutFile> {
         let description = format!("{title} · {}", self.string(lang, "all_articles"));
         let page = self.page("list", lang, &path, title, description, true);
@@ -84,7 +84,7 @@ impl Renderer<'_> {
         self.html("section.html", path, &ctx)
     }
 
-    pub(super) fn topic_pages(&self, lang: &str, views: &[&ArticleView]) -> Result<Vec<OutFile>> {
+    pub(super) fn topic_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
         let en = lang == "en";
         TOPICS
             .iter()
@@ -93,7 +93,7 @@ impl Renderer<'_> {
                     key,
                     views
                         .iter()
-                        .filter(|v| v.topics.iter().any(|t| t.key == *key))
+                        .filter(|v| v.topics.iter().any(|t| t == key))
                         .copied()
                         .collect::<Vec<_>>(),
                 )
@@ -110,11 +110,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    pub(super) fn district_pages(
-        &self,
-        lang: &str,
-        views: &[&ArticleView],
-    ) -> Result<Vec<OutFile>> {
+    pub(super) fn district_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
         let mut districts: Vec<String> =
             views.iter().filter_map(|v| v.district_zh.clone()).collect();
         districts.sort();
@@ -142,7 +138,7 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn groups(&self, lang: &str, views: &[&ArticleView]) -> (Vec<Group>, Vec<Group>) {
+    fn groups(&self, lang: &str, views: &[&Summary]) -> (Vec<Group>, Vec<Group>) {
         let en = lang == "en";
         let topics = TOPICS
             .iter()
@@ -152,7 +148,7 @@ impl Renderer<'_> {
                 href: format!("{lang}/topics/{key}/index.html"),
                 count: views
                     .iter()
-                    .filter(|v| v.topics.iter().any(|t| t.key == *key))
+                    .filter(|v| v.topics.iter().any(|t| t == key))
                     .count(),
             })
             .filter(|g| g.count > 0)
@@ -182,7 +178,7 @@ impl Renderer<'_> {
     pub(super) fn home(
         &self,
         articles: &[&Article],
-        per_lang: &[(&str, Vec<&ArticleView>)],
+        per_lang: &[(&str, Vec<&Summary>)],
     ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Figure {
@@ -244,7 +240,7 @@ impl Renderer<'_> {
         &self,
         lang: &str,
         articles: &[&Article],
-        views: &[&ArticleView],
+        views: &[&Summary],
     ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Section {

@@ -108,9 +108,6 @@ pub struct ArticleView {
     pub untranslated: usize,
     pub stale: usize,
     pub cards: Vec<CardView>,
-    /// This summary as a template value, once slimmed.
-    #[serde(skip)]
-    pub value: Option<tera::Value>,
 }
 
 impl ArticleView {
@@ -145,9 +142,9 @@ impl ArticleView {
         view
     }
 
-    /// Drops what only the article's own page needs, keeping what lists,
-    /// feeds and the home page use.
-    pub fn slim(&mut self) {
+    /// What lists, feeds and the home page keep of the article: everything
+    /// but what only its own page shows, converted to a template value once.
+    pub fn into_summary(mut self) -> Summary {
         self.blocks = Vec::new();
         self.figures_before = Vec::new();
         self.cards = Vec::new();
@@ -155,20 +152,36 @@ impl ArticleView {
         self.summary = None;
         self.context = None;
         self.guide = None;
-        self.value = Some(tera::Value::from_serializable(&*self));
+        Summary {
+            value: tera::Value::from_serializable(&self),
+            topics: self.topics.into_iter().map(|t| t.key).collect(),
+            slug: self.slug,
+            title: self.title,
+            date: self.date,
+            district: self.district,
+            district_zh: self.district_zh,
+        }
     }
 }
 
-/// Template values of article summaries, converted once per article (when
-/// the view was slimmed) rather than once per list the article appears in.
-pub fn summaries(views: &[&ArticleView]) -> tera::Value {
-    views
-        .iter()
-        .map(|v| {
-            v.value
-                .clone()
-                .unwrap_or_else(|| tera::Value::from_serializable(v))
-        })
+/// An article in one language as lists show it: the fields the renderer
+/// reads, and the whole summary as a template value.
+pub struct Summary {
+    pub slug: String,
+    pub title: String,
+    pub date: Option<String>,
+    /// District in the summary's language, and in Chinese.
+    pub district: Option<String>,
+    pub district_zh: Option<String>,
+    /// Topic keys.
+    pub topics: Vec<String>,
+    pub value: tera::Value,
+}
+
+/// The template value of a list of summaries.
+pub fn summaries(list: &[&Summary]) -> tera::Value {
+    list.iter()
+        .map(|s| s.value.clone())
         .collect::<Vec<tera::Value>>()
         .into()
 }
@@ -350,7 +363,6 @@ pub fn article_view(
         source: front.source.clone(),
         source_href: source_page,
         cards: used.into_iter().map(|i| card_view(glossary, i)).collect(),
-        value: None,
     }
 }
 

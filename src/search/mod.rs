@@ -17,24 +17,35 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-/// One searchable unit: a paragraph (or headline) in one language.
+/// A page that search results link to.
 #[derive(Debug, Serialize)]
-struct Doc {
-    /// Page and anchor, relative to the site root.
+struct Page {
+    /// Path relative to the site root.
     u: String,
     /// Title of the article.
     t: String,
     /// Language: `zh` or `en`.
     l: &'static str,
+}
+
+/// One searchable unit: a paragraph (or headline) of a page.
+#[derive(Debug, Serialize)]
+struct Doc {
+    /// Index of the page in `pages`.
+    p: u32,
+    /// Anchor of the paragraph on the page (empty for the headline).
+    a: String,
     /// Plain text shown in results.
     x: String,
 }
 
 #[derive(Serialize)]
-struct Index<'a> {
+struct Index {
+    pages: Vec<Page>,
     docs: Vec<Doc>,
-    /// Token → ids of the docs that contain it, ascending.
-    terms: BTreeMap<&'a str, Vec<u32>>,
+    /// Token → ids of the docs that contain it, ascending, each after the
+    /// first written as the difference from the one before (shorter).
+    terms: BTreeMap<String, Vec<u32>>,
 }
 
 /// Splits Chinese text into search words.
@@ -102,32 +113,48 @@ impl Segmenter {
     /// runs, lowercase words of everything else.
     pub fn tokens(&self, text: &str, lang: &str) -> Vec<String> {
         let mut out = Vec::new();
+        self.each_token(text, lang, &mut |token| out.push(token.to_string()));
+        out
+    }
+
+    /// Calls `f` with each search token of a text, without collecting them.
+    pub fn each_token(&self, text: &str, lang: &str, f: &mut impl FnMut(&str)) {
         if lang == "zh" {
             for word in self.jieba.cut_for_search(text, true) {
                 let word = word.word.trim();
                 if word.chars().any(crate::ingest::text::is_han) {
-                    out.push(word.to_string());
+                    f(word);
                 } else {
-                    out.extend(latin_words(word));
+                    each_latin_word(word, f);
                 }
             }
         } else {
-            out.extend(latin_words(text));
+            each_latin_word(text, f);
         }
-        out
     }
 }
 
-fn latin_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
-        .filter(|w| !w.is_empty() && !w.chars().any(crate::ingest::text::is_han))
-        .collect()
+/// Lowercase words of a text without Chinese characters, apostrophes inside.
+fn each_latin_word(text: &str, f: &mut impl FnMut(&str)) {
+    let apostrophe = |c: char| c == '\'' || c == '’';
+    for word in text.split(|c: char| !(c.is_alphanumeric() || apostrophe(c))) {
+        let word = word.trim_matches(apostrophe);
+        if word.is_empty() || word.chars().any(crate::ingest::text::is_han) {
+            continue;
+        }
+        if word.chars().any(char::is_uppercase) {
+            f(&word.to_lowercase());
+        } else {
+            f(word);
+        }
+    }
 }
 
 /// Builds `search/index.js` for the articles: the index as a script (not a
 /// JSON fetch) so that search also works from a copy opened from disk.
 pub fn index_file(articles: &[Article], segmenter: &Segmenter) -> OutFile {
+    use rayon::prelude::*;
+    let mut pages = Vec::new();
     let mut docs = Vec::new();
     for article in articles {
         let slug = &article.front.slug;
@@ -136,25 +163,36 @@ pub fn index_file(articles: &[Article], segmenter: &Segmenter) -> OutFile {
             .as_ref()
             .map(|t| t.front.title.clone())
             .filter(|t| !t.trim().is_empty());
-        docs.push(Doc {
+        let zh = pages.len() as u32;
+        pages.push(Page {
             u: format!("zh/{slug}/index.html"),
             t: article.front.title.clone(),
             l: "zh",
+        });
+        docs.push(Doc {
+            p: zh,
+            a: String::new(),
             x: article.front.title.clone(),
         });
-        if let Some(title) = &en_title {
+        let en = pages.len() as u32;
+        pages.push(Page {
+            u: format!("en/{slug}/index.html"),
+            t: en_title
+                .clone()
+                .unwrap_or_else(|| article.front.title.clone()),
+            l: "en",
+        });
+        if let Some(title) = en_title {
             docs.push(Doc {
-                u: format!("en/{slug}/index.html"),
-                t: title.clone(),
-                l: "en",
-                x: title.clone(),
+                p: en,
+                a: String::new(),
+                x: title,
             });
         }
         for block in &article.blocks {
             docs.push(Doc {
-                u: format!("zh/{slug}/index.html#{}", block.id),
-                t: article.front.title.clone(),
-                l: "zh",
+                p: zh,
+                a: block.id.clone(),
                 x: to_plain_text(&block.markdown),
             });
             if let Some(english) = article
@@ -162,35 +200,64 @@ pub fn index_file(articles: &[Article], segmenter: &Segmenter) -> OutFile {
                 .filter(|b| !b.markdown.is_empty())
             {
                 docs.push(Doc {
-                    u: format!("en/{slug}/index.html#{}", block.id),
-                    t: en_title
-                        .clone()
-                        .unwrap_or_else(|| article.front.title.clone()),
-                    l: "en",
+                    p: en,
+                    a: block.id.clone(),
                     x: to_plain_text(&english.markdown),
                 });
             }
         }
     }
-    use rayon::prelude::*;
-    let tokens: Vec<Arc<[String]>> = docs
+    // postings gathered per thread, then merged: no document's tokens are kept
+    let postings = docs
         .par_iter()
-        .map(|doc| segmenter.tokens_of(&doc.x, doc.l))
-        .collect();
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (id, doc_tokens) in tokens.iter().enumerate() {
-        for token in doc_tokens.iter() {
-            let list = postings.entry(token).or_default();
-            if list.last() != Some(&(id as u32)) {
-                list.push(id as u32);
+        .enumerate()
+        .fold(
+            HashMap::<String, Vec<u32>>::new,
+            |mut postings, (id, doc)| {
+                let lang = pages[doc.p as usize].l;
+                let mut add = |token: &str| {
+                    let list = match postings.get_mut(token) {
+                        Some(list) => list,
+                        None => postings.entry(token.to_string()).or_default(),
+                    };
+                    if list.last() != Some(&(id as u32)) {
+                        list.push(id as u32);
+                    }
+                };
+                if segmenter.memory.is_some() {
+                    segmenter
+                        .tokens_of(&doc.x, lang)
+                        .iter()
+                        .for_each(|t| add(t));
+                } else {
+                    segmenter.each_token(&doc.x, lang, &mut add);
+                }
+                postings
+            },
+        )
+        .reduce(HashMap::new, |mut a, b| {
+            for (token, ids) in b {
+                a.entry(token).or_default().extend(ids);
             }
-        }
-    }
-    let terms: BTreeMap<&str, Vec<u32>> = postings.into_iter().collect();
-    let json = serde_json::to_string(&Index { docs, terms }).expect("index serialises");
+            a
+        });
+    // ids ascending, each written as the difference from the one before
+    let terms: BTreeMap<String, Vec<u32>> = postings
+        .into_iter()
+        .map(|(token, mut ids)| {
+            ids.sort_unstable();
+            for k in (1..ids.len()).rev() {
+                ids[k] -= ids[k - 1];
+            }
+            (token, ids)
+        })
+        .collect();
+    let mut bytes = b"window.MINSHENG_SEARCH=".to_vec();
+    serde_json::to_writer(&mut bytes, &Index { pages, docs, terms }).expect("index serialises");
+    bytes.extend_from_slice(b";\n");
     OutFile {
         path: "search/index.js".into(),
-        bytes: format!("window.MINSHENG_SEARCH={json};\n").into_bytes(),
+        bytes,
     }
 }
 

@@ -48,7 +48,11 @@
 
   function postings(forms) {
     var set = new Set();
-    forms.forEach(function (f) { (index.terms[f] || []).forEach(function (id) { set.add(id); }); });
+    forms.forEach(function (f) {
+      // ids are stored as differences from the one before
+      var id = 0;
+      (index.terms[f] || []).forEach(function (delta) { id += delta; set.add(id); });
+    });
     return set;
   }
 
@@ -79,7 +83,7 @@
     var needles = [];
     words.forEach(function (forms) { forms.slice(0, 8).forEach(function (f) { needles.push(f); }); });
     var results = Array.from(hits || []).map(function (id) {
-      var doc = index.docs[id];
+      var doc = docAt(id);
       var text = doc.x.toLowerCase(), score = 0;
       needles.forEach(function (n) { if (text.indexOf(n) >= 0) score += 2; });
       if (text.indexOf(query.toLowerCase()) >= 0) score += 10;
@@ -94,6 +98,12 @@
         '<p class="excerpt">' + excerpt(r.doc.x, needles) + "</p>";
       list.appendChild(li);
     });
+  }
+
+  // a paragraph with its page's address, title and language
+  function docAt(id) {
+    var d = index.docs[id], page = index.pages[d.p];
+    return { u: page.u + (d.a ? "#" + d.a : ""), t: page.t, l: page.l, x: d.x };
   }
 
   var params = new URLSearchParams(location.search);

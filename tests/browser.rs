@@ -406,3 +406,33 @@ fn axe_finds_no_accessibility_violations() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn a_copy_opened_from_disk_runs_its_scripts_under_the_content_security_policy() {
+    let dir = project(true);
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let public = dir.path().join("public");
+    browser.goto(&format!(
+        "file://{}/zh/search/index.html?q={}",
+        public.display(),
+        url_encode("电梯")
+    ));
+    let csp = browser
+        .eval("return document.querySelector('meta[http-equiv=Content-Security-Policy]').content");
+    assert!(
+        csp.as_str()
+            .unwrap_or_default()
+            .contains("script-src 'self'"),
+        "{csp}"
+    );
+    let count = browser.eval("return document.querySelectorAll('#search-results li').length");
+    assert!(
+        count.as_u64().unwrap_or(0) > 0,
+        "search runs from disk under the policy: {:?}",
+        browser.console_errors()
+    );
+}

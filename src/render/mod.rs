@@ -45,6 +45,8 @@ struct SiteView<'a> {
     title: &'a crate::config::Bilingual,
     description: &'a crate::config::Bilingual,
     base_url: Option<&'a str>,
+    /// Content-Security-Policy for a `<meta http-equiv>` tag.
+    csp: &'a str,
 }
 
 #[derive(Serialize)]
@@ -101,6 +103,7 @@ impl Shared {
                 title: &config.title,
                 description: &config.description,
                 base_url: config.base_url.as_deref(),
+                csp: &theme.csp,
             }),
             t_zh: strings("zh"),
             t_en: strings("en"),

@@ -51,7 +51,8 @@ fn topic_label(key: &str, en: bool) -> &'static str {
 
 /// `江北区` → `jiangbei`.
 pub fn district_key(district: &str) -> String {
-    crate::content::glossary::pinyin_plain(district.trim_end_matches(['区', '县'])).replace(' ', "")
+    let reading = crate::content::glossary::pinyin_plain(district.trim_end_matches(['区', '县']));
+    super::view::path_segment(&reading.replace(' ', ""))
 }
 
 impl Renderer<'_> {

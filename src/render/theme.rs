@@ -25,6 +25,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, StaticFile>,
     /// Interface strings per language, from the theme's `i18n.yaml`.
     pub strings: serde_yaml::Value,
+    /// The Content-Security-Policy every page declares (`site.csp`).
+    pub csp: String,
 }
 
 impl Theme {
@@ -96,10 +98,12 @@ impl Theme {
             }
             None => serde_yaml::from_str(super::builtin::I18N).expect("built-in strings parse"),
         };
+        let csp = content_security_policy(sources.values().map(|(_, text)| text.as_str()));
         Ok(Theme {
             tera,
             static_files,
             strings,
+            csp,
         })
     }
 
@@ -176,4 +180,83 @@ fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
         files.push((name, entry.into_path()));
     }
     Ok(files)
+}
+
+/// The policy pages declare: scripts, styles, fonts and connections only from
+/// the site itself, no plugins, no `<base>`, forms only to the site. Inline
+/// scripts run only if a template of the theme contains them literally: each
+/// is allowed by its hash. Text from content can therefore never run as a
+/// script, even where escaping failed.
+pub fn content_security_policy<'a>(templates: impl Iterator<Item = &'a str>) -> String {
+    let mut hashes: Vec<String> = templates
+        .flat_map(inline_scripts)
+        .map(script_hash)
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    let scripts: String = hashes.iter().map(|h| format!(" '{h}'")).collect();
+    format!(
+        "default-src 'self'; script-src 'self'{scripts}; style-src 'self'; img-src 'self' data:; \
+         object-src 'none'; base-uri 'none'; form-action 'self'"
+    )
+}
+
+/// Inline scripts written out in a template: not loaded from a file, not
+/// data (JSON), and without template syntax (which would change per page).
+fn inline_scripts(template: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("<script") {
+        let Some(open_end) = rest[start..].find('>') else {
+            break;
+        };
+        let open = &rest[start..start + open_end];
+        let body_start = start + open_end + 1;
+        let Some(body_len) = rest[body_start..].find("</script") else {
+            break;
+        };
+        let body = &rest[body_start..body_start + body_len];
+        let data = open.contains("application/ld+json") || open.contains("application/json");
+        let templated = body.contains("{{") || body.contains("{%");
+        if !open.contains("src=") && !data && !templated && !body.trim().is_empty() {
+            found.push(body);
+        }
+        rest = &rest[body_start + body_len..];
+    }
+    found
+}
+
+/// `sha256-…` source expression of a script's text.
+fn script_hash(script: &str) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(script.as_bytes());
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_literal_inline_scripts_of_the_theme_are_hashed() {
+        let templates = [
+            r#"<script src="a.js"></script><script type="application/ld+json">{{ ld | safe }}</script>"#,
+            "<script>document.documentElement.className='js'</script>",
+            "<script>var x = {{ value }};</script>",
+        ];
+        let csp = content_security_policy(templates.into_iter());
+        assert!(csp.contains("script-src 'self' 'sha256-"), "{csp}");
+        assert_eq!(csp.matches("'sha256-").count(), 1, "{csp}");
+        assert_eq!(
+            script_hash("alert(1)"),
+            "sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI="
+        );
+        let plain = content_security_policy([r#"<script src="a.js"></script>"#].into_iter());
+        assert!(plain.contains("script-src 'self';"), "{plain}");
+        assert!(plain.contains("object-src 'none'"), "{plain}");
+    }
 }

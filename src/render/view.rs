@@ -230,7 +230,29 @@ fn excerpt(article: &Article) -> String {
 
 /// The slug of a seed's source page (`000_2941489fb0fd2554.txt` → `000_2941489fb0fd2554`).
 pub fn source_slug(seed: &str) -> String {
-    seed.trim_end_matches(".txt").to_string()
+    path_segment(seed.trim_end_matches(".txt"))
+}
+
+/// A name from content made safe as one segment of an output path: lowercase
+/// ASCII letters, digits, `-` and `_` (runs of anything else become one `-`),
+/// at most 64 characters; a name with nothing left is named by its hash. So
+/// it can never leave its folder or need escaping in a URL.
+pub fn path_segment(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let trimmed: String = out.trim_matches('-').chars().take(64).collect();
+    let trimmed = trimmed.trim_end_matches('-');
+    if trimmed.is_empty() {
+        format!("n-{}", &crate::fsutil::sha256_hex(name)[..12])
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Builds the view of `article` for a page in `lang` (`zh` or `en`); `root` is
@@ -479,4 +501,19 @@ pub fn strip_tags(html: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_segment;
+
+    #[test]
+    fn names_from_content_become_safe_path_segments() {
+        assert_eq!(path_segment("000_2941489fb0fd2554"), "000_2941489fb0fd2554");
+        assert_eq!(path_segment("jiangbei"), "jiangbei");
+        assert_eq!(path_segment("../../etc/passwd"), "etc-passwd");
+        assert_eq!(path_segment("a<script>b"), "a-script-b");
+        assert!(path_segment("区").starts_with("n-"));
+        assert!(path_segment(&"x".repeat(200)).len() <= 64);
+    }
 }

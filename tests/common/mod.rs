@@ -2,6 +2,7 @@
 //! fixture site into a temporary folder and runs the real `minsheng` binary on it.
 #![allow(dead_code)]
 
+pub mod tags;
 pub mod webdriver;
 
 use std::io::{Read, Write};

@@ -8,12 +8,13 @@
 # default build: minified, with the search index; cold and no-change rebuild)
 # and, unless LATENCY=0, the save → reload latency of `serve --watch` on the
 # real site and on the largest corpus of 10,000 articles or fewer.
-# The corpus generator and the Hugo site come from ../shared/bench (override
+# The corpus generator and the Hugo site are bench/gen_corpus.py and
+# bench/hugo-site, copies of the shared benchmark harness (override
 # with BENCH_DIR). Output goes to tmpfs (/dev/shm) when available. Reports only:
 # it never fails on timing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bench_dir=${BENCH_DIR:-../shared/bench}
+bench_dir=${BENCH_DIR:-bench}
 runs=${RUNS:-3}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)

@@ -123,3 +123,59 @@ fn normalize(path: &Path) -> PathBuf {
     }
     out
 }
+
+/// The Nu HTML Checker (`vnu-jar`, pinned in `tests/browser-deps`) and Java.
+fn nu_checker() -> Option<(PathBuf, PathBuf)> {
+    let jar = repo().join("tests/browser-deps/node_modules/vnu-jar/build/dist/vnu.jar");
+    let java = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|p| p.join("java"))
+            .find(|p| p.is_file())
+    });
+    match (jar.is_file(), java) {
+        (true, Some(java)) => Some((java, jar)),
+        _ => {
+            let why =
+                "HTML validation skipped: needs Java and `npm ci --prefix tests/browser-deps`";
+            if std::env::var_os("MINSHENG_REQUIRE_VALIDATOR").is_some_and(|v| v != "0") {
+                panic!("{why}; MINSHENG_REQUIRE_VALIDATOR is set, so this is a failure");
+            }
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "{why}");
+            None
+        }
+    }
+}
+
+#[test]
+fn every_page_is_valid_html_under_the_nu_checker() {
+    let dir = project(true);
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let Some((java, jar)) = nu_checker() else {
+        return;
+    };
+    let public = dir.path().join("public");
+    let checked = std::process::Command::new(java)
+        .arg("-jar")
+        .arg(jar)
+        .args(["--errors-only", "--skip-non-html", "--format", "json"])
+        .arg(&public)
+        .output()
+        .expect("the Nu checker runs");
+    let report: serde_json::Value =
+        serde_json::from_slice(&checked.stderr).expect("the Nu checker reports JSON");
+    let errors: Vec<String> = report["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["type"] == "error" || m["subType"] == "fatal")
+        .map(|m| format!("{}: {}", m["url"], m["message"]))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert!(
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}

@@ -287,10 +287,18 @@ impl Renderer<'_> {
                         href: href.clone(),
                     });
                 }
-                if let (Some(year), "date") = (year, fact.kind.as_str()) {
-                    let (m, d) = ((fact.value / 100.0) as u32, (fact.value % 100.0) as u32);
+                // a month and day (3月2日), or a month (5月); a day alone has no place
+                let date = match (year, fact.kind.as_str(), fact.unit.as_str()) {
+                    (Some(year), "date", "月日") => {
+                        let (m, d) = ((fact.value / 100.0) as u32, (fact.value % 100.0) as u32);
+                        Some(format!("{year}-{m:02}-{d:02}"))
+                    }
+                    (Some(year), "date", "月") => Some(format!("{year}-{:02}", fact.value as u32)),
+                    _ => None,
+                };
+                if let Some(date) = date {
                     events.push(Event {
-                        date: format!("{year}-{m:02}-{d:02}"),
+                        date,
                         label: label.clone(),
                         slug: article.front.slug.clone(),
                         para: fact.para.clone(),

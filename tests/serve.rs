@@ -264,3 +264,56 @@ fn article_edits_update_in_place_to_exactly_what_a_full_build_writes() {
         "served site after edits vs a fresh build",
     );
 }
+
+/// Polls until `path` answers with a body containing `text` (or, if `text`
+/// is empty, with a 404), following builds as they come.
+fn wait_for_page(port: u16, path: &str, text: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (status, _, body) = http(port, "GET", path, &[]).unwrap();
+        let body = String::from_utf8_lossy(&body);
+        let done = if text.is_empty() {
+            status == 404
+        } else {
+            status == 200 && body.contains(text)
+        };
+        if done {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path}: still {status} without `{text}`"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn survives_the_output_the_content_folder_and_the_config_deleted_and_recreated() {
+    let dir = fixture("tiny");
+    let root = dir.path();
+    let (_server, port) = start_server(root, true);
+    std::thread::sleep(Duration::from_millis(300));
+    let page = "/zh/tiny-article/index.html";
+    wait_for_page(port, page, "两江交汇");
+
+    // the output folder removed: built again
+    std::fs::remove_dir_all(root.join("public")).unwrap();
+    wait_for_page(port, page, "两江交汇");
+
+    // the content folder removed, then put back
+    let saved = tempfile::tempdir().unwrap();
+    copy_dir(&root.join("content"), saved.path());
+    std::fs::remove_dir_all(root.join("content")).unwrap();
+    wait_for_page(port, page, "");
+    copy_dir(saved.path(), &root.join("content"));
+    wait_for_page(port, page, "两江交汇");
+
+    // the configuration removed (defaults apply), then put back
+    let config = read(&root.join("config.yaml"));
+    std::fs::remove_file(root.join("config.yaml")).unwrap();
+    wait_for_page(port, "/zh/index.html", "民生实事");
+    std::fs::write(root.join("config.yaml"), config).unwrap();
+    wait_for_page(port, "/zh/index.html", "小站");
+    wait_for_page(port, page, "两江交汇");
+}

@@ -13,6 +13,16 @@ use crate::error::{Error, Result};
 use crate::render::OutFile;
 use std::path::{Path, PathBuf};
 
+/// Held (for writing) while a build swaps its output in: a reader that
+/// holds it (for reading) while it opens a file sees the old site or the new
+/// one, never the moment between when neither is in place.
+static SWAP: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+/// Keeps the output folder from being swapped until dropped.
+pub fn reading() -> std::sync::RwLockReadGuard<'static, ()> {
+    SWAP.read().unwrap_or_else(|e| e.into_inner())
+}
+
 /// Marker file that identifies a folder built by minsheng.
 pub const MARKER: &str = ".minsheng-output";
 
@@ -210,14 +220,17 @@ fn swap_in(staging: &Path, out: &Path) -> Result<()> {
     if old.exists() {
         remove_dir(&old)?;
     }
-    if out.exists() {
-        std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
-    }
-    if let Err(e) = std::fs::rename(staging, out) {
-        if old.exists() {
-            let _ = std::fs::rename(&old, out);
+    {
+        let _swap = SWAP.write().unwrap_or_else(|e| e.into_inner());
+        if out.exists() {
+            std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
         }
-        return Err(Error::io(out, e));
+        if let Err(e) = std::fs::rename(staging, out) {
+            if old.exists() {
+                let _ = std::fs::rename(&old, out);
+            }
+            return Err(Error::io(out, e));
+        }
     }
     if old.exists() {
         remove_dir(&old)?;

@@ -77,18 +77,56 @@ fn respond(request: Request, out: &Path, state: &ReloadState) -> std::io::Result
                 .with_header(header("Cache-Control", "no-store")),
         );
     }
-    match resolve(out, path) {
-        Resolved::File(file) => serve_file(request, &file, 200, state.watching()),
-        Resolved::Redirect(to) => {
+    match answer(out, path) {
+        Answer::File(file) => serve_file(request, file, state.watching()),
+        Answer::Redirect(to) => {
             request.respond(Response::empty(301).with_header(header("Location", &to)))
         }
-        Resolved::Forbidden => {
+        Answer::Forbidden => {
             request.respond(Response::from_string("forbidden").with_status_code(403))
         }
-        Resolved::NotFound => match out.join("404.html") {
-            page if page.is_file() => serve_file(request, &page, 404, state.watching()),
-            _ => request.respond(Response::from_string("not found").with_status_code(404)),
-        },
+        Answer::NotFound => {
+            request.respond(Response::from_string("not found").with_status_code(404))
+        }
+    }
+}
+
+/// A file read for an answer.
+struct Read {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    modified: Option<std::time::SystemTime>,
+    status: u16,
+}
+
+enum Answer {
+    File(Read),
+    Redirect(String),
+    Forbidden,
+    NotFound,
+}
+
+/// Finds and reads the file for a URL path, while no build swaps the output
+/// folder: a request never meets the moment between the old site and the new.
+fn answer(out: &Path, path: &str) -> Answer {
+    let _swap = crate::output::reading();
+    let read = |path: PathBuf, status: u16| {
+        let bytes = std::fs::read(&path).ok()?;
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        Some(Read {
+            path,
+            bytes,
+            modified,
+            status,
+        })
+    };
+    match resolve(out, path) {
+        Resolved::File(file) => read(file, 200).map_or(Answer::NotFound, Answer::File),
+        Resolved::Redirect(to) => Answer::Redirect(to),
+        Resolved::Forbidden => Answer::Forbidden,
+        Resolved::NotFound => {
+            read(out.join("404.html"), 404).map_or(Answer::NotFound, Answer::File)
+        }
     }
 }
 
@@ -176,11 +214,14 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn serve_file(request: Request, file: &Path, status: u16, live: bool) -> std::io::Result<()> {
-    let Ok(bytes) = std::fs::read(file) else {
-        return request.respond(Response::from_string("not found").with_status_code(404));
-    };
-    let modified = std::fs::metadata(file).and_then(|m| m.modified()).ok();
+fn serve_file(request: Request, file: Read, live: bool) -> std::io::Result<()> {
+    let Read {
+        path,
+        bytes,
+        modified,
+        status,
+    } = file;
+    let file = path.as_path();
     let etag = format!("\"{}\"", &crate::fsutil::sha256_hex(&bytes)[..16]);
     let last_modified = modified.map(httpdate::fmt_http_date);
     let not_modified = status == 200 && is_not_modified(&request, &etag, modified);

@@ -1,7 +1,7 @@
 //! Watching the project: seeds, content, themes, site templates and static
 //! files, and `config.yaml`. Debounced, so bursts of saves and editors that
 //! save by rename give one rebuild; folders deleted and recreated are watched
-//! again.
+//! again, and an output folder someone removed is built again.
 
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
@@ -45,7 +45,9 @@ pub fn watch(
                     // a watched folder was (re)created: watch it again
                     let _ = debouncer.watch(root.join(dir), RecursiveMode::Recursive);
                 }
-                if is_relevant(root, out, path) && !changed.contains(path) {
+                // the output folder removed by someone else: build it again
+                let output_gone = path == out && !out.exists();
+                if (output_gone || is_relevant(root, out, path)) && !changed.contains(path) {
                     changed.push(path.clone());
                 }
             }

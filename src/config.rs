@@ -47,6 +47,9 @@ pub enum RawHtml {
     Escape,
     /// Removed.
     Strip,
+    /// Kept where it is harmless: passed through an HTML sanitiser (ammonia)
+    /// that removes scripts, event handlers, frames, styles and unsafe URLs.
+    Sanitize,
 }
 
 /// The validated configuration of one site.
@@ -144,10 +147,11 @@ impl Config {
         let raw_html = match raw.raw_html.as_deref().unwrap_or("escape") {
             "escape" => RawHtml::Escape,
             "strip" => RawHtml::Strip,
+            "sanitize" => RawHtml::Sanitize,
             other => {
                 return Err(Error::in_file(
                     path,
-                    format!("raw_html `{other}` must be `escape` or `strip`"),
+                    format!("raw_html `{other}` must be `escape`, `strip` or `sanitize`"),
                 ));
             }
         };

@@ -1,7 +1,7 @@
 //! Markdown to HTML with pulldown-cmark, adjusted for Chinese: a line break
 //! inside a paragraph next to a Chinese character becomes nothing (never a
-//! visible space), raw HTML is escaped or stripped, and links may only use
-//! safe schemes.
+//! visible space), raw HTML is escaped, stripped or sanitised, and links may
+//! only use safe schemes.
 
 use crate::config::RawHtml;
 use crate::ingest::text::{is_cjk_punct, is_han};
@@ -54,11 +54,11 @@ pub fn to_html_marked(
                     out_events.push(Event::Text(CowStr::Borrowed(" ")));
                 }
             }
-            Event::Html(raw) | Event::InlineHtml(raw) => {
-                if raw_html == RawHtml::Escape {
-                    out_events.push(Event::Text(raw.clone()));
-                }
-            }
+            Event::Html(raw) | Event::InlineHtml(raw) => match raw_html {
+                RawHtml::Escape => out_events.push(Event::Text(raw.clone())),
+                RawHtml::Strip => {}
+                RawHtml::Sanitize => out_events.push(event.clone()),
+            },
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -91,8 +91,42 @@ pub fn to_html_marked(
         }
     }
     let mut out = String::with_capacity(markdown.len() * 2);
+    // only fragments with raw HTML from the source need the sanitiser
+    let raw_kept = raw_html == RawHtml::Sanitize
+        && events
+            .iter()
+            .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     html::push_html(&mut out, out_events.into_iter());
-    out
+    if raw_kept { sanitize(&out) } else { out }
+}
+
+/// Cleans a fragment that holds raw HTML from Markdown: what Markdown and
+/// the site's own markers write (term links and their cards, `[sic]` notes,
+/// ruby readings) is kept; scripts, styles, frames, event handlers and URLs
+/// with other schemes than http, https and mailto are removed.
+fn sanitize(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut builder = ammonia::Builder::default();
+            builder
+                .add_tags(["ruby", "rt", "rp", "mark", "figure", "figcaption"])
+                .add_generic_attributes([
+                    "class",
+                    "id",
+                    "lang",
+                    "title",
+                    "data-card",
+                    "aria-describedby",
+                    "aria-label",
+                ])
+                .url_schemes(["http", "https", "mailto"].into_iter().collect())
+                .link_rel(None);
+            builder
+        })
+        .clean(html)
+        .to_string()
 }
 
 /// Replaces `[sic]` and `[sic: correction]` (not backslash-escaped) by private-use
@@ -322,5 +356,15 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.to_lowercase().contains("href=\"javascript"), "{html}");
         assert!(to_html("a <b>b</b>", RawHtml::Strip).contains("<p>a b</p>"));
+        let clean = to_html(
+            "a <b>b</b><script>x()</script> <img src=\"p.png\" onerror=\"x()\"> <a href=\"javascript:x()\">c</a> <span style=\"color:red\" class=\"k\">d</span>",
+            RawHtml::Sanitize,
+        );
+        assert!(clean.contains("<b>b</b>"), "{clean}");
+        assert!(clean.contains("<img src=\"p.png\">"), "{clean}");
+        assert!(clean.contains("<span class=\"k\">d</span>"), "{clean}");
+        for gone in ["script", "x()", "onerror", "javascript", "style"] {
+            assert!(!clean.contains(gone), "{gone}: {clean}");
+        }
     }
 }

@@ -277,6 +277,32 @@ fn payloads_in_every_field_come_out_as_text_never_as_script() {
         );
     }
 
+    // raw HTML stripped or sanitised instead of escaped: no script either
+    let config = read(&root.join("config.yaml"));
+    for mode in ["strip", "sanitize"] {
+        std::fs::write(
+            root.join("config.yaml"),
+            format!("{config}raw_html: {mode}\n"),
+        )
+        .unwrap();
+        let out_dir = root.join(format!("public-{mode}"));
+        let out = run(root, &["build", "--out", out_dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{mode}: {}", stderr(&out));
+        let problems: Vec<String> = tree(&out_dir)
+            .iter()
+            .filter(|(name, _)| name.ends_with(".html"))
+            .flat_map(|(name, bytes)| {
+                script_problems(
+                    &format!("{mode}: {name}"),
+                    &String::from_utf8_lossy(bytes),
+                    true,
+                )
+            })
+            .collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+    std::fs::write(root.join("config.yaml"), config).unwrap();
+
     // and a real browser runs none of it
     let Some(browser) = Browser::start() else {
         return;

@@ -115,7 +115,18 @@ fn markdown_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf
 /// Loads one article and its translation, if it has one.
 pub fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article> {
     let text = fsutil::read_text(path)?;
-    let (yaml, body, body_line) = split_front_matter(path, &text)?;
+    let mut article = parse_article(path, &text, warnings)?;
+    let en_path = path.with_extension("en.md");
+    if en_path.exists() {
+        article.translation = Some(load_translation(&en_path, warnings)?);
+    }
+    Ok(article)
+}
+
+/// Parses the text of an article file (`path` names it in errors), without
+/// its translation.
+pub fn parse_article(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Result<Article> {
+    let (yaml, body, body_line) = split_front_matter(path, text)?;
     let mut front: FrontMatter = parse_front(path, yaml, ARTICLE_KEYS, warnings)?;
     if front.title.trim().is_empty() {
         return Err(Error::at_line(path, 2, "front matter needs a `title`"));
@@ -139,23 +150,25 @@ pub fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article>
         ));
     }
     let blocks = parse_blocks(path, body, body_line)?;
-    let en_path = path.with_extension("en.md");
-    let translation = if en_path.exists() {
-        Some(load_translation(&en_path, warnings)?)
-    } else {
-        None
-    };
     Ok(Article {
         path: path.to_path_buf(),
         front,
         blocks,
-        translation,
+        translation: None,
     })
 }
 
 fn load_translation(path: &Path, warnings: &mut Vec<Warning>) -> Result<Translation> {
-    let text = fsutil::read_text(path)?;
-    let (yaml, body, body_line) = split_front_matter(path, &text)?;
+    parse_translation(path, &fsutil::read_text(path)?, warnings)
+}
+
+/// Parses the text of a translation file (`path` names it in errors).
+pub fn parse_translation(
+    path: &Path,
+    text: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Translation> {
+    let (yaml, body, body_line) = split_front_matter(path, text)?;
     let front: TranslationFront = parse_front(path, yaml, TRANSLATION_KEYS, warnings)?;
     let blocks = parse_blocks(path, body, body_line)?;
     Ok(Translation {

@@ -5,4 +5,7 @@ pub mod glossary;
 mod load;
 pub mod model;
 
-pub use load::{duplicate_slugs, load_article, load_articles, parse_blocks, split_front_matter};
+pub use load::{
+    duplicate_slugs, load_article, load_articles, parse_article, parse_blocks, parse_translation,
+    split_front_matter,
+};

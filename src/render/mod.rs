@@ -144,6 +144,9 @@ type TermUse = (usize, String);
 /// Where an article's paragraphs use glossary terms, each term once per paragraph.
 fn term_uses(article: &Article, glossary: &Glossary) -> Vec<TermUse> {
     let mut uses = Vec::new();
+    if glossary.entries.is_empty() {
+        return uses;
+    }
     for block in &article.blocks {
         let text = crate::markdown::to_plain_text(&block.markdown);
         let mut seen = std::collections::BTreeSet::new();

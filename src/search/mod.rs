@@ -88,20 +88,27 @@ impl Segmenter {
         self.memory.get_or_insert_with(Default::default);
     }
 
-    fn tokens_of(&self, text: &str, lang: &'static str) -> Arc<[String]> {
+    /// Calls `f` with each search token of a text, from memory when the
+    /// segmenter remembers and has seen the text before.
+    fn each_indexed_token(&self, text: &str, lang: &'static str, f: &mut impl FnMut(&str)) {
         let Some(memory) = &self.memory else {
-            return self.tokens(text, lang).into();
+            return self.each_token(text, lang, f);
         };
         let key = (text.to_string(), lang);
-        if let Some(tokens) = memory.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-            return tokens.clone();
-        }
-        let tokens: Arc<[String]> = self.tokens(text, lang).into();
-        memory
+        let known = memory
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, tokens.clone());
-        tokens
+            .get(&key)
+            .cloned();
+        let tokens = known.unwrap_or_else(|| {
+            let tokens: Arc<[String]> = self.tokens(text, lang).into();
+            memory
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, tokens.clone());
+            tokens
+        });
+        tokens.iter().for_each(|t| f(t));
     }
 
     /// Loads on another thread, so that it overlaps with rendering the site.
@@ -224,14 +231,7 @@ pub fn index_file(articles: &[Article], segmenter: &Segmenter) -> OutFile {
                         list.push(id as u32);
                     }
                 };
-                if segmenter.memory.is_some() {
-                    segmenter
-                        .tokens_of(&doc.x, lang)
-                        .iter()
-                        .for_each(|t| add(t));
-                } else {
-                    segmenter.each_token(&doc.x, lang, &mut add);
-                }
+                segmenter.each_indexed_token(&doc.x, lang, &mut add);
                 postings
             },
         )

@@ -62,6 +62,7 @@ pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)>
             (article, found)
         })
         .collect();
+    articles.reserve_exact(loaded.len());
     for (article, found) in loaded {
         warnings.extend(found);
         match article {
@@ -276,6 +277,8 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
         block.markdown = block.markdown.trim().to_string();
     }
     check_nesting(path, body, first_line)?;
+    // every article's blocks stay loaded for the whole build
+    blocks.shrink_to_fit();
     Ok(blocks)
 }
 

@@ -269,9 +269,14 @@ pub fn render_changed(
             };
             Ok((article.path.clone(), kept))
         })
-        .collect::<Result<Vec<(PathBuf, Kept)>>>()?;
+        // an indexed collect allocates the list once, at its final size
+        .collect::<Vec<Result<(PathBuf, Kept)>>>();
     let pages = fresh.len() * 2;
-    kept.articles.extend(fresh);
+    kept.articles.reserve(fresh.len());
+    for result in fresh {
+        let (path, article) = result?;
+        kept.articles.insert(path, article);
+    }
     if kept.articles.len() > articles.len() {
         let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
         kept.articles.retain(|path, _| present.contains(path));

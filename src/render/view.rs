@@ -142,18 +142,27 @@ impl ArticleView {
         view
     }
 
-    /// What lists, feeds and the home page keep of the article: everything
-    /// but what only its own page shows, converted to a template value once.
-    pub fn into_summary(mut self) -> Summary {
-        self.blocks = Vec::new();
-        self.figures_before = Vec::new();
-        self.cards = Vec::new();
-        self.fact_box = Vec::new();
-        self.summary = None;
-        self.context = None;
-        self.guide = None;
+    /// What lists, feeds and the home page keep of the article: the fields
+    /// of a [`ListItem`], converted to a template value once.
+    pub fn into_summary(self) -> Summary {
+        let item = ListItem {
+            slug: &self.slug,
+            lang: &self.lang,
+            title: &self.title,
+            title_missing: self.title_missing,
+            title_zh: &self.title_zh,
+            title_en: self.title_en.as_deref(),
+            deck: self.deck.as_deref(),
+            district: self.district.as_deref(),
+            district_zh: self.district_zh.as_deref(),
+            date: self.date.as_deref(),
+            topics: &self.topics,
+            authors: &self.authors,
+            description: &self.description,
+            fact_count: self.fact_count,
+        };
         Summary {
-            value: tera::Value::from_serializable(&self),
+            value: tera::Value::from_serializable(&item),
             topics: self.topics.into_iter().map(|t| t.key).collect(),
             slug: self.slug,
             title: self.title,
@@ -162,6 +171,28 @@ impl ArticleView {
             district_zh: self.district_zh,
         }
     }
+}
+
+/// An article as list templates (sections, topics, districts, feeds, the
+/// home page) see it: the fields of its page view that a list shows. Kept
+/// to a few fields, since every article's list item stays in memory until
+/// the lists are rendered.
+#[derive(Serialize)]
+struct ListItem<'a> {
+    slug: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    title_missing: bool,
+    title_zh: &'a str,
+    title_en: Option<&'a str>,
+    deck: Option<&'a str>,
+    district: Option<&'a str>,
+    district_zh: Option<&'a str>,
+    date: Option<&'a str>,
+    topics: &'a [TopicView],
+    authors: &'a [String],
+    description: &'a str,
+    fact_count: usize,
 }
 
 /// An article in one language as lists show it: the fields the renderer

@@ -64,19 +64,60 @@ fn serves_pages_with_types_head_and_conditional_requests() {
     );
     let (_, head, _) = http(port, "GET", "/data/facts.json", &[]).unwrap();
     assert!(head.contains("application/json"));
+    let modified = head
+        .lines()
+        .find_map(|l| l.strip_prefix("Last-Modified: "))
+        .expect("last-modified")
+        .to_string();
+    let (status, _, body) = http(
+        port,
+        "GET",
+        "/zh/tiny-article/",
+        &[("If-Modified-Since", &modified)],
+    )
+    .unwrap();
+    assert_eq!((status, body.len()), (304, 0));
     let (status, _, _) = http(port, "GET", "/zh", &[]).unwrap();
     assert_eq!(status, 301);
+    // files a theme may ship, and a link pointing out of the output folder
+    let public = dir.path().join("public");
+    std::fs::write(
+        public.join("icon.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .unwrap();
+    std::fs::write(public.join("site.webmanifest"), "{}").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("config.yaml"), public.join("leak.txt")).unwrap();
+    for (path, kind) in [
+        ("/icon.svg", "image/svg+xml"),
+        ("/site.webmanifest", "application/manifest+json"),
+        ("/zh/atom.xml", "xml"),
+    ] {
+        let (status, head, _) = http(port, "GET", path, &[]).unwrap();
+        assert_eq!(status, 200, "{path}");
+        let content_type = head
+            .lines()
+            .find_map(|l| l.strip_prefix("Content-Type: "))
+            .unwrap_or_default();
+        assert!(content_type.contains(kind), "{path}: {content_type}");
+    }
     for bad in [
         "/../config.yaml",
         "/%2e%2e/config.yaml",
         "/..%2fconfig.yaml",
         "/zh\\..\\..\\config.yaml",
+        "/..\\config.yaml",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/C:/Windows/win.ini",
+        "/leak.txt",
     ] {
         let (status, _, body) = http(port, "GET", bad, &[]).unwrap();
         assert!(matches!(status, 400 | 403 | 404), "{bad}: {status}");
         assert!(
-            !String::from_utf8_lossy(&body).contains("title:"),
-            "{bad} leaked config"
+            !String::from_utf8_lossy(&body).contains("title:")
+                && !String::from_utf8_lossy(&body).contains("root:"),
+            "{bad} leaked a file outside the output folder"
         );
     }
     let (status, _, body) = http(port, "GET", "/no/such/page/", &[]).unwrap();

@@ -281,18 +281,16 @@ pub fn render_changed(
         let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
         kept.articles.retain(|path, _| present.contains(path));
     }
-    let views = |lang: &str| -> Vec<&Summary> {
-        order
-            .iter()
-            .filter_map(|a| kept.articles.get(&a.path))
-            .map(|k| if lang == "zh" { &k.zh } else { &k.en })
-            .collect()
-    };
-    let per_lang: Vec<(&str, Vec<&Summary>)> = vec![("zh", views("zh")), ("en", views("en"))];
-    let term_uses: Vec<(&Article, &[TermUse])> = order
+    let in_order: Vec<(&Article, &Kept)> = order
         .iter()
-        .filter_map(|a| kept.articles.get(&a.path).map(|k| (*a, &k.terms[..])))
+        .filter_map(|a| Some((*a, kept.articles.get(&a.path)?)))
         .collect();
+    let per_lang: Vec<(&str, Vec<&Summary>)> = vec![
+        ("zh", in_order.iter().map(|(_, k)| &k.zh).collect()),
+        ("en", in_order.iter().map(|(_, k)| &k.en).collect()),
+    ];
+    let term_uses: Vec<(&Article, &[TermUse])> =
+        in_order.iter().map(|(a, k)| (*a, &k.terms[..])).collect();
     // the lists render in parallel too: the largest take as long as many articles
     let mut jobs: Vec<ListJob> = Vec::new();
     for (lang, views) in &per_lang {

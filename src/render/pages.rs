@@ -9,6 +9,7 @@ use crate::content::model::{Article, Fact};
 use crate::error::Result;
 use crate::ingest::meta::{TOPICS, district_english, topic_chinese, topic_english};
 use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Serialize)]
 struct Group {
@@ -87,47 +88,29 @@ impl Renderer<'_> {
 
     pub(super) fn topic_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
         let en = lang == "en";
+        let by_topic = by_topic(views);
         TOPICS
             .iter()
-            .map(|(key, _)| {
-                (
-                    key,
-                    views
-                        .iter()
-                        .filter(|v| v.topics.iter().any(|t| t == key))
-                        .copied()
-                        .collect::<Vec<_>>(),
-                )
-            })
-            .filter(|(_, list)| !list.is_empty())
+            .filter_map(|(key, _)| Some((key, by_topic.get(key)?)))
             .map(|(key, list)| {
                 self.list_page(
                     lang,
                     format!("{lang}/topics/{key}/"),
                     topic_label(key, en).to_string(),
-                    list,
+                    list.clone(),
                 )
             })
             .collect()
     }
 
     pub(super) fn district_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
-        let mut districts: Vec<String> =
-            views.iter().filter_map(|v| v.district_zh.clone()).collect();
-        districts.sort();
-        districts.dedup();
-        districts
-            .iter()
-            .map(|d| {
-                let list = views
-                    .iter()
-                    .filter(|v| v.district_zh.as_ref() == Some(d))
-                    .copied()
-                    .collect();
+        by_district(views)
+            .into_iter()
+            .map(|(d, list)| {
                 let title = if lang == "en" {
                     district_english(d).unwrap_or(d).to_string()
                 } else {
-                    d.clone()
+                    d.to_string()
                 };
                 self.list_page(
                     lang,
@@ -141,36 +124,29 @@ impl Renderer<'_> {
 
     fn groups(&self, lang: &str, views: &[&Summary]) -> (Vec<Group>, Vec<Group>) {
         let en = lang == "en";
+        let by_topic = by_topic(views);
         let topics = TOPICS
             .iter()
-            .map(|(key, _)| Group {
-                key: key.to_string(),
-                label: topic_label(key, en).into(),
-                href: format!("{lang}/topics/{key}/index.html"),
-                count: views
-                    .iter()
-                    .filter(|v| v.topics.iter().any(|t| t == key))
-                    .count(),
+            .filter_map(|(key, _)| {
+                Some(Group {
+                    key: key.to_string(),
+                    label: topic_label(key, en).into(),
+                    href: format!("{lang}/topics/{key}/index.html"),
+                    count: by_topic.get(key)?.len(),
+                })
             })
-            .filter(|g| g.count > 0)
             .collect();
-        let mut names: Vec<String> = views.iter().filter_map(|v| v.district_zh.clone()).collect();
-        names.sort();
-        names.dedup();
-        let districts = names
-            .iter()
-            .map(|d| Group {
+        let districts = by_district(views)
+            .into_iter()
+            .map(|(d, list)| Group {
                 key: district_key(d),
                 label: if en {
                     district_english(d).unwrap_or(d).to_string()
                 } else {
-                    d.clone()
+                    d.to_string()
                 },
                 href: format!("{lang}/districts/{}/index.html", district_key(d)),
-                count: views
-                    .iter()
-                    .filter(|v| v.district_zh.as_ref() == Some(d))
-                    .count(),
+                count: list.len(),
             })
             .collect();
         (topics, districts)
@@ -378,4 +354,27 @@ impl Renderer<'_> {
     fn page_root(&self, _lang: &str) -> &'static str {
         "../../"
     }
+}
+
+/// The summaries under each topic key they carry, in list order.
+fn by_topic<'a>(views: &[&'a Summary]) -> HashMap<&'a str, Vec<&'a Summary>> {
+    let mut groups: HashMap<&str, Vec<&Summary>> = HashMap::new();
+    for view in views {
+        for topic in &view.topics {
+            groups.entry(topic.as_str()).or_default().push(view);
+        }
+    }
+    groups
+}
+
+/// The summaries of each Chinese district name, districts in name order,
+/// summaries in list order.
+fn by_district<'a>(views: &[&'a Summary]) -> BTreeMap<&'a str, Vec<&'a Summary>> {
+    let mut groups: BTreeMap<&str, Vec<&Summary>> = BTreeMap::new();
+    for view in views {
+        if let Some(d) = &view.district_zh {
+            groups.entry(d.as_str()).or_default().push(view);
+        }
+    }
+    groups
 }

@@ -41,10 +41,10 @@ fn main() {
     table.push(time("load content", runs, || {
         std::hint::black_box(load(root, None, &mut Vec::new()).expect("load"));
     }));
-    let loaded = load(root, None, &mut Vec::new()).expect("load");
+    let mut loaded = load(root, None, &mut Vec::new()).expect("load");
     let theme = Theme::load(&loaded.config).expect("theme");
     let rendered = Mutex::new(Vec::new());
-    let render_into = |keep: bool| {
+    let mut render_into = |keep: bool| {
         let sink = |file: OutFile| {
             if keep {
                 rendered.lock().unwrap().push(file);
@@ -54,9 +54,10 @@ fn main() {
         render_site(
             &loaded.config,
             &theme,
-            &loaded.articles,
+            &mut loaded.articles,
             &loaded.seeds,
             &loaded.glossary,
+            false,
             &sink,
         )
         .expect("render");

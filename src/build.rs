@@ -93,15 +93,25 @@ pub struct Built {
     pub out: PathBuf,
 }
 
-/// Builds the site.
+/// Builds the site. Each article's paragraphs are dropped as soon as its
+/// pages are rendered, so that memory holds the site's front matter and list
+/// items but not all of its text at the end.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
-    build_keeping(options).map(|(report, _)| report)
+    let (report, built) = build_with(options, false)?;
+    // freeing tens of thousands of articles takes a while: it happens on
+    // another thread, so a build returns (and a command ends) without it
+    std::thread::spawn(move || drop(built));
+    Ok(report)
 }
 
 /// Builds the site and keeps what a rebuild after a change can reuse.
 pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built)> {
+    build_with(options, true)
+}
+
+fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)> {
     let mut timings = Vec::new();
-    let loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
+    let mut loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
     // the segmenter's dictionary loads while the site renders
     let segmenter = loaded
         .config
@@ -139,25 +149,26 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built)> {
         }
         staging.write(&file)
     };
-    // the search index (once its segmenter has loaded) builds beside the pages
+    // the search index (once its segmenter has loaded) builds beside the
+    // pages, from the text taken before rendering releases it
+    let documents = segmenter
+        .is_some()
+        .then(|| crate::search::Documents::of(&loaded.articles));
+    let Loaded {
+        config,
+        articles,
+        glossary,
+        seeds,
+        ..
+    } = &mut loaded;
     let (rendered, index) = rayon::join(
+        || render::render_site(config, &theme, articles, seeds, glossary, !keep, &sink),
         || {
-            render::render_site(
-                &loaded.config,
-                &theme,
-                &loaded.articles,
-                &loaded.seeds,
-                &loaded.glossary,
-                &sink,
-            )
-        },
-        || {
-            segmenter.map(|segmenter| {
+            segmenter.zip(documents).map(|(segmenter, documents)| {
                 let segmenter = segmenter
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                let index = crate::search::index_file(&loaded.articles, &segmenter);
-                (index, segmenter)
+                (documents.index(&segmenter), segmenter)
             })
         },
     );
@@ -182,7 +193,6 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built)> {
     let reused = staging.reused();
     staging.finish()?;
     lap(&mut timings, "write", &mut clock);
-    let mut loaded = loaded;
     let report = BuildReport {
         out: out.clone(),
         pages: pages.load(std::sync::atomic::Ordering::Relaxed),

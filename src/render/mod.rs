@@ -141,6 +141,15 @@ struct Kept {
 /// A glossary entry and the id of a paragraph whose Chinese text uses it.
 type TermUse = (usize, String);
 
+/// Drops an article's paragraphs and their translations, once nothing else
+/// will read them; front matter stays for the lists.
+fn release_body(article: &mut Article) {
+    article.blocks = Vec::new();
+    if let Some(translation) = &mut article.translation {
+        translation.blocks = Vec::new();
+    }
+}
+
 /// Where an article's paragraphs use glossary terms, each term once per paragraph.
 fn term_uses(article: &Article, glossary: &Glossary) -> Vec<TermUse> {
     let mut uses = Vec::new();
@@ -168,16 +177,23 @@ impl Rendered {
 
 /// Renders every page of the site and hands each file to `sink` as soon as it
 /// is rendered. Article pages render in parallel; lists keep only each
-/// article's summary, so memory does not grow with the rendered HTML.
+/// article's summary, so memory does not grow with the rendered HTML. With
+/// `release_bodies`, each article's paragraphs are dropped as soon as its
+/// pages are rendered (for a build that renders once and keeps nothing).
 pub fn render_site(
     config: &Config,
     theme: &Theme,
-    articles: &[Article],
+    articles: &mut [Article],
     seeds: &[SeedText],
     glossary: &Glossary,
+    release_bodies: bool,
     sink: &Sink,
 ) -> Result<Rendered> {
     let mut rendered = Rendered::default();
+    let scope = RenderScope {
+        changed: None,
+        release_bodies,
+    };
     render_changed(
         config,
         theme,
@@ -185,10 +201,20 @@ pub fn render_site(
         seeds,
         glossary,
         &mut rendered,
-        None,
+        scope,
         sink,
     )?;
     Ok(rendered)
+}
+
+/// Which article pages a render covers, and what it keeps of the articles.
+#[derive(Clone, Copy)]
+pub struct RenderScope<'a> {
+    /// The articles whose files changed; `None`: every article.
+    pub changed: Option<&'a HashSet<PathBuf>>,
+    /// Drop each rendered article's paragraphs (Chinese and English) once its
+    /// pages are written.
+    pub release_bodies: bool,
 }
 
 /// Renders the site again after the articles at `changed` (every article when
@@ -199,31 +225,46 @@ pub fn render_site(
 pub fn render_changed(
     config: &Config,
     theme: &Theme,
-    articles: &[Article],
+    articles: &mut [Article],
     seeds: &[SeedText],
     glossary: &Glossary,
     kept: &mut Rendered,
-    changed: Option<&HashSet<PathBuf>>,
+    scope: RenderScope,
     sink: &Sink,
 ) -> Result<usize> {
     use rayon::prelude::*;
+    let RenderScope {
+        changed,
+        release_bodies,
+    } = scope;
     let r = Renderer {
         config,
         theme,
         shared: Shared::new(config, theme),
     };
-    let mut order: Vec<&Article> = articles.iter().collect();
-    order.sort_by(|a, b| {
+    // the site's order (newest first) as positions in `articles`
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&articles[a], &articles[b]);
         b.front
             .date
             .cmp(&a.front.date)
             .then(a.front.source.cmp(&b.front.source))
             .then(a.path.cmp(&b.path))
     });
+    let mut rank = vec![0; articles.len()];
+    for (i, &k) in order.iter().enumerate() {
+        rank[k] = i;
+    }
     let titles = |lang: &str| -> Vec<(String, String)> {
         order
             .iter()
-            .map(|a| (a.front.slug.clone(), page_title(a, lang)))
+            .map(|&k| {
+                (
+                    articles[k].front.slug.clone(),
+                    page_title(&articles[k], lang),
+                )
+            })
             .collect()
     };
     let (titles_zh, titles_en) = (titles("zh"), titles("en"));
@@ -233,50 +274,68 @@ pub fn render_changed(
             titles.get(i + 1).cloned(),
         )
     };
-    let stale: Vec<(usize, &Article)> = order
+    let stale: Vec<bool> = articles
         .iter()
         .enumerate()
-        .filter(|(i, article)| {
+        .map(|(k, article)| {
             changed.is_none_or(|c| c.contains(&article.path))
-                || kept.articles.get(&article.path).is_none_or(|k| {
-                    k.neighbours != [neighbours(*i, &titles_zh), neighbours(*i, &titles_en)]
+                || kept.articles.get(&article.path).is_none_or(|kept| {
+                    kept.neighbours
+                        != [
+                            neighbours(rank[k], &titles_zh),
+                            neighbours(rank[k], &titles_en),
+                        ]
                 })
         })
-        .map(|(i, article)| (i, *article))
         .collect();
     // each article's blocks are rendered once, for both of its pages
-    let fresh = stale
-        .par_iter()
-        .map(|&(i, article)| {
-            let zh = article_view(article, "zh", "../../", config, glossary);
-            let en = zh.localized(article, "en");
-            let linked = [neighbours(i, &titles_zh), neighbours(i, &titles_en)];
-            for (view, (previous, next)) in [(&zh, &linked[0]), (&en, &linked[1])] {
-                let page = r.article_page(
-                    article,
-                    view,
-                    &view.lang,
-                    (previous.as_ref(), next.as_ref()),
-                )?;
-                sink(page)?;
+    let fresh = articles
+        .par_iter_mut()
+        .enumerate()
+        .map(|(k, article)| {
+            if !stale[k] {
+                return None;
             }
-            let kept = Kept {
-                slug: article.front.slug.clone(),
-                zh: zh.into_summary(),
-                en: en.into_summary(),
-                neighbours: linked,
-                terms: term_uses(article, glossary),
+            let i = rank[k];
+            let rendered = || -> Result<(PathBuf, Kept)> {
+                let zh = article_view(article, "zh", "../../", config, glossary);
+                let en = zh.localized(article, "en");
+                let linked = [neighbours(i, &titles_zh), neighbours(i, &titles_en)];
+                for (view, (previous, next)) in [(&zh, &linked[0]), (&en, &linked[1])] {
+                    let page = r.article_page(
+                        article,
+                        view,
+                        &view.lang,
+                        (previous.as_ref(), next.as_ref()),
+                    )?;
+                    sink(page)?;
+                }
+                let kept = Kept {
+                    slug: article.front.slug.clone(),
+                    zh: zh.into_summary(),
+                    en: en.into_summary(),
+                    neighbours: linked,
+                    terms: term_uses(article, glossary),
+                };
+                Ok((article.path.clone(), kept))
             };
-            Ok((article.path.clone(), kept))
+            let result = rendered();
+            if release_bodies {
+                release_body(article);
+            }
+            Some(result)
         })
         // an indexed collect allocates the list once, at its final size
-        .collect::<Vec<Result<(PathBuf, Kept)>>>();
-    let pages = fresh.len() * 2;
-    kept.articles.reserve(fresh.len());
-    for result in fresh {
+        .collect::<Vec<Option<Result<(PathBuf, Kept)>>>>();
+    let mut pages = 0;
+    kept.articles.reserve(stale.iter().filter(|s| **s).count());
+    for result in fresh.into_iter().flatten() {
         let (path, article) = result?;
         kept.articles.insert(path, article);
+        pages += 2;
     }
+    let articles: &[Article] = articles;
+    let order: Vec<&Article> = order.iter().map(|&k| &articles[k]).collect();
     if kept.articles.len() > articles.len() {
         let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
         kept.articles.retain(|path, _| present.contains(path));

@@ -160,105 +160,143 @@ fn each_latin_word(text: &str, f: &mut impl FnMut(&str)) {
 /// Builds `search/index.js` for the articles: the index as a script (not a
 /// JSON fetch) so that search also works from a copy opened from disk.
 pub fn index_file(articles: &[Article], segmenter: &Segmenter) -> OutFile {
-    use rayon::prelude::*;
-    let mut pages = Vec::new();
-    let mut docs = Vec::new();
-    for article in articles {
-        let slug = &article.front.slug;
-        let en_title = article
-            .translation
-            .as_ref()
-            .map(|t| t.front.title.clone())
-            .filter(|t| !t.trim().is_empty());
-        let zh = pages.len() as u32;
-        pages.push(Page {
+    Documents::of(articles).index(segmenter)
+}
+
+/// The searchable text of a site: its pages and their paragraphs as plain
+/// text. Taken from the articles before they are rendered, so that the index
+/// can be built beside the pages while rendering releases each article's body.
+pub struct Documents {
+    pages: Vec<Page>,
+    docs: Vec<Doc>,
+}
+
+impl Documents {
+    /// The pages and paragraphs of the articles, in article order: each
+    /// article's Chinese page, then its English one.
+    pub fn of(articles: &[Article]) -> Documents {
+        use rayon::prelude::*;
+        let per_article: Vec<([Page; 2], Vec<Doc>)> = articles
+            .par_iter()
+            .enumerate()
+            .map(|(k, article)| article_documents(article, 2 * k as u32))
+            .collect();
+        let mut pages = Vec::with_capacity(2 * per_article.len());
+        let mut docs = Vec::with_capacity(per_article.iter().map(|(_, d)| d.len()).sum());
+        for (two, article_docs) in per_article {
+            pages.extend(two);
+            docs.extend(article_docs);
+        }
+        Documents { pages, docs }
+    }
+
+    /// Segments every document and writes the index.
+    pub fn index(self, segmenter: &Segmenter) -> OutFile {
+        use rayon::prelude::*;
+        let Documents { pages, docs } = self;
+        // postings gathered per thread, then merged: no document's tokens are kept
+        let postings = docs
+            .par_iter()
+            .enumerate()
+            .fold(
+                HashMap::<String, Vec<u32>>::new,
+                |mut postings, (id, doc)| {
+                    let lang = pages[doc.p as usize].l;
+                    let mut add = |token: &str| {
+                        let list = match postings.get_mut(token) {
+                            Some(list) => list,
+                            None => postings.entry(token.to_string()).or_default(),
+                        };
+                        if list.last() != Some(&(id as u32)) {
+                            list.push(id as u32);
+                        }
+                    };
+                    segmenter.each_indexed_token(&doc.x, lang, &mut add);
+                    postings
+                },
+            )
+            .reduce(HashMap::new, |mut a, b| {
+                for (token, ids) in b {
+                    a.entry(token).or_default().extend(ids);
+                }
+                a
+            });
+        // ids ascending, each written as the difference from the one before
+        let terms: BTreeMap<String, Vec<u32>> = postings
+            .into_iter()
+            .map(|(token, mut ids)| {
+                ids.sort_unstable();
+                for k in (1..ids.len()).rev() {
+                    ids[k] -= ids[k - 1];
+                }
+                (token, ids)
+            })
+            .collect();
+        let mut bytes = b"window.MINSHENG_SEARCH=".to_vec();
+        serde_json::to_writer(&mut bytes, &Index { pages, docs, terms }).expect("index serialises");
+        bytes.extend_from_slice(b";\n");
+        OutFile {
+            path: "search/index.js".into(),
+            bytes,
+        }
+    }
+}
+
+/// An article's two pages (numbered `zh` and `zh + 1`) and their documents:
+/// the headlines, then each paragraph in Chinese and, where translated, in
+/// English.
+fn article_documents(article: &Article, zh: u32) -> ([Page; 2], Vec<Doc>) {
+    let slug = &article.front.slug;
+    let en = zh + 1;
+    let en_title = article
+        .translation
+        .as_ref()
+        .map(|t| t.front.title.clone())
+        .filter(|t| !t.trim().is_empty());
+    let pages = [
+        Page {
             u: format!("zh/{slug}/index.html"),
             t: article.front.title.clone(),
             l: "zh",
-        });
-        docs.push(Doc {
-            p: zh,
-            a: String::new(),
-            x: article.front.title.clone(),
-        });
-        let en = pages.len() as u32;
-        pages.push(Page {
+        },
+        Page {
             u: format!("en/{slug}/index.html"),
             t: en_title
                 .clone()
                 .unwrap_or_else(|| article.front.title.clone()),
             l: "en",
+        },
+    ];
+    let mut docs = vec![Doc {
+        p: zh,
+        a: String::new(),
+        x: article.front.title.clone(),
+    }];
+    if let Some(title) = en_title {
+        docs.push(Doc {
+            p: en,
+            a: String::new(),
+            x: title,
         });
-        if let Some(title) = en_title {
+    }
+    for block in &article.blocks {
+        docs.push(Doc {
+            p: zh,
+            a: block.id.clone(),
+            x: to_plain_text(&block.markdown),
+        });
+        if let Some(english) = article
+            .english(&block.id)
+            .filter(|b| !b.markdown.is_empty())
+        {
             docs.push(Doc {
                 p: en,
-                a: String::new(),
-                x: title,
-            });
-        }
-        for block in &article.blocks {
-            docs.push(Doc {
-                p: zh,
                 a: block.id.clone(),
-                x: to_plain_text(&block.markdown),
+                x: to_plain_text(&english.markdown),
             });
-            if let Some(english) = article
-                .english(&block.id)
-                .filter(|b| !b.markdown.is_empty())
-            {
-                docs.push(Doc {
-                    p: en,
-                    a: block.id.clone(),
-                    x: to_plain_text(&english.markdown),
-                });
-            }
         }
     }
-    // postings gathered per thread, then merged: no document's tokens are kept
-    let postings = docs
-        .par_iter()
-        .enumerate()
-        .fold(
-            HashMap::<String, Vec<u32>>::new,
-            |mut postings, (id, doc)| {
-                let lang = pages[doc.p as usize].l;
-                let mut add = |token: &str| {
-                    let list = match postings.get_mut(token) {
-                        Some(list) => list,
-                        None => postings.entry(token.to_string()).or_default(),
-                    };
-                    if list.last() != Some(&(id as u32)) {
-                        list.push(id as u32);
-                    }
-                };
-                segmenter.each_indexed_token(&doc.x, lang, &mut add);
-                postings
-            },
-        )
-        .reduce(HashMap::new, |mut a, b| {
-            for (token, ids) in b {
-                a.entry(token).or_default().extend(ids);
-            }
-            a
-        });
-    // ids ascending, each written as the difference from the one before
-    let terms: BTreeMap<String, Vec<u32>> = postings
-        .into_iter()
-        .map(|(token, mut ids)| {
-            ids.sort_unstable();
-            for k in (1..ids.len()).rev() {
-                ids[k] -= ids[k - 1];
-            }
-            (token, ids)
-        })
-        .collect();
-    let mut bytes = b"window.MINSHENG_SEARCH=".to_vec();
-    serde_json::to_writer(&mut bytes, &Index { pages, docs, terms }).expect("index serialises");
-    bytes.extend_from_slice(b";\n");
-    OutFile {
-        path: "search/index.js".into(),
-        bytes,
-    }
+    (pages, docs)
 }
 
 #[cfg(test)]

@@ -406,3 +406,73 @@ fn a_rebuild_reuses_only_files_that_are_provably_the_same() {
     );
     assert_same_tree(&tree(&public), &tree(&fresh), "unminified rebuild vs fresh");
 }
+
+/// A plain Markdown tree in Hugo's layout: `n` articles, each `aNNNN.md` with
+/// an `aNNNN.en.md` translation, and no seeds, glossary or theme of its own.
+fn plain_tree(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("content/articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(
+        dir.path().join("config.yaml"),
+        "title:\n  zh: 大站\n  en: Large site\nsearch: false\n",
+    )
+    .unwrap();
+    for k in 0..n {
+        let date = format!("2024-{:02}-{:02}", 1 + k % 12, 1 + k % 28);
+        std::fs::write(
+            articles.join(format!("a{k:04}.md")),
+            format!("---\ntitle: 第{k}篇\ndate: {date}\n---\n\n社区新建了{k}个口袋公园。\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            articles.join(format!("a{k:04}.en.md")),
+            format!("---\ntitle: Article {k}\n---\n\nThe community built {k} pocket parks.\n"),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn large_builds_show_progress_only_on_a_terminal_and_stage_timings_when_verbose() {
+    let dir = plain_tree(200);
+    let root = dir.path();
+    // piped: the summary line only
+    let out = run(root, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "nothing but the summary when piped");
+    assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("built 200 articles"),
+        "{}",
+        stdout(&out)
+    );
+    // verbose: each stage with its time
+    let out = run(root, &["-v", "build"]);
+    for stage in ["load", "render", "write"] {
+        assert!(
+            stderr(&out)
+                .lines()
+                .any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")),
+            "no timing of {stage}: {}",
+            stderr(&out)
+        );
+    }
+    // on a terminal (a pseudo-terminal from util-linux's `script`): progress
+    let command = format!(
+        "{} --root {} build",
+        env!("CARGO_BIN_EXE_minsheng"),
+        root.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("rendering 250/400 article pages"),
+        "no progress on a terminal: {:?}",
+        stdout(&out)
+    );
+}

@@ -292,9 +292,14 @@ fn choose_title(item: &mut Item, district_names: &[&str]) {
             .flatten()
             .find(|&j| {
                 item.body.get(j).is_some_and(|b| {
-                    b.kind == BlockKind::Heading
-                        && !b.text.contains("——")
-                        && (b.first as i64 - item.body[i].first as i64).abs() <= 2
+                    // printed next to the headline: at most one blank line between
+                    let title = &item.body[i];
+                    let apart = if j < i {
+                        title.first.saturating_sub(b.last)
+                    } else {
+                        b.first.saturating_sub(title.last)
+                    };
+                    b.kind == BlockKind::Heading && !b.text.contains("——") && apart <= 2
                 })
             });
         item.title = Some(HeadLine {

@@ -6,11 +6,17 @@ use super::text::{
     collapse_doubled, collapse_repeat, ends_sentence, han_count, is_han, remove_stray_spaces,
 };
 
-/// One line of a seed, numbered from 1.
+/// One printed line of a seed, numbered from 1: usually one line of the
+/// file, or several where a line cut at the page's column width goes on.
 #[derive(Debug, Clone)]
 pub struct SrcLine {
     pub no: usize,
+    /// Last line of the file the printed line takes (`no` unless it was cut).
+    pub last: usize,
     pub text: String,
+    /// Printed width of the widest file line it takes, and of its last one.
+    pub width: f64,
+    pub last_width: f64,
 }
 
 /// What a stretch of the page is.
@@ -72,16 +78,7 @@ const LABELS: &[&str] = &[
 
 /// Splits a seed's text into segments.
 pub fn segment_page(text: &str) -> Vec<Segment> {
-    let lines: Vec<SrcLine> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| SrcLine {
-            no: i + 1,
-            text: l
-                .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-                .to_string(),
-        })
-        .collect();
+    let lines = join_cut_lines(text);
     let mut segments = Vec::new();
     let mut gap = 0;
     let mut run: Vec<SrcLine> = Vec::new();
@@ -103,6 +100,109 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
     join_broken_paragraphs(segments)
 }
 
+/// The printed lines of a page. A page extracted from narrow columns is cut
+/// at the column width: a line as long as the page's column (see [`Column`])
+/// that ends neither a sentence nor a heading glued to its paragraph by a
+/// dash goes on on the next line, unless that line starts something of its
+/// own (a caption, byline, credit, continuation mark or list entry). Such
+/// lines are joined, so that headlines, bylines, credits and captions cut by
+/// the column are read whole.
+fn join_cut_lines(text: &str) -> Vec<SrcLine> {
+    let trim = |l: &str| {
+        l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .to_string()
+    };
+    let raw: Vec<&str> = text.lines().collect();
+    let column = Column::of(&raw);
+    let mut lines: Vec<SrcLine> = Vec::with_capacity(raw.len());
+    let mut continues = false;
+    for (i, l) in raw.iter().enumerate() {
+        let text = trim(l);
+        let starts_own = text.is_empty()
+            || is_caption_start(&text)
+            || parse_byline_or_credit(&text).is_some()
+            || continued_mark(&text).is_some()
+            || is_list_line(&text);
+        match lines.last_mut() {
+            Some(prev) if continues && !starts_own => {
+                // a cut at a space keeps the space
+                if l.starts_with(' ') || raw[i - 1].ends_with(' ') {
+                    prev.text.push(' ');
+                }
+                let width = display_width(&text);
+                prev.text.push_str(&text);
+                prev.last = i + 1;
+                prev.width = prev.width.max(width);
+                prev.last_width = width;
+            }
+            _ => {
+                let width = display_width(&text);
+                lines.push(SrcLine {
+                    no: i + 1,
+                    last: i + 1,
+                    text,
+                    width,
+                    last_width: width,
+                })
+            }
+        }
+        // a line ending in a dash is a heading glued to its paragraph
+        continues = column.reached_by(l)
+            && lines
+                .last()
+                .is_some_and(|prev| !ends_sentence(&prev.text) && !prev.text.ends_with("——"));
+    }
+    lines
+}
+
+/// Where a page's lines were cut, if they were: the most common length of
+/// its lines of 6 or more, when at least a quarter of them (and 4 or more)
+/// have it. Counted both in characters and in printed width (ASCII ½), since
+/// a page may have been cut by either.
+struct Column {
+    chars: Option<usize>,
+    /// Printed width, in half-widths.
+    halves: Option<usize>,
+}
+
+impl Column {
+    fn of(lines: &[&str]) -> Column {
+        let chars: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+        let halves: Vec<usize> = lines
+            .iter()
+            .map(|l| (display_width(l) * 2.0) as usize)
+            .collect();
+        Column {
+            chars: most_common(&chars, 6),
+            halves: most_common(&halves, 12),
+        }
+    }
+
+    /// Whether a line of the file reaches the column, give or take one
+    /// character (cuts are uneven by that much), and so was cut there.
+    fn reached_by(&self, line: &str) -> bool {
+        self.chars.is_some_and(|w| line.chars().count() + 1 >= w)
+            || self
+                .halves
+                .is_some_and(|w| (display_width(line) * 2.0) as usize + 2 >= w)
+    }
+}
+
+/// The most common of the values of at least `min`, when a quarter of those
+/// (and 4 or more) have it.
+fn most_common(values: &[usize], min: usize) -> Option<usize> {
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    let mut long = 0;
+    for &n in values.iter().filter(|&&n| n >= min) {
+        *counts.entry(n).or_default() += 1;
+        long += 1;
+    }
+    let (&value, &count) = counts
+        .iter()
+        .max_by_key(|(v, c)| (**c, std::cmp::Reverse(**v)))?;
+    (count >= 4 && count * 4 >= long).then_some(value)
+}
+
 /// Splits one run of consecutive non-empty lines into segments.
 fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
     let mut acc: Vec<&SrcLine> = Vec::new();
@@ -121,10 +221,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
         };
     // In wide text every line is a paragraph; in narrow columns a sentence that
     // ends on a line much shorter than the column ends its paragraph.
-    let run_width = run
-        .iter()
-        .map(|l| display_width(&l.text))
-        .fold(0.0, f64::max);
+    let run_width = run.iter().map(|l| l.width).fold(0.0, f64::max);
     let mut i = 0;
     while i < run.len() {
         let line = &run[i];
@@ -136,7 +233,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             push(
                 Kind::Continued(mark.to_string()),
                 line.no,
-                line.no,
+                line.last,
                 out,
                 &mut gap_before,
             );
@@ -146,7 +243,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
                 out.push(Segment {
                     kind,
                     first: line.no,
-                    last: line.no,
+                    last: line.last,
                     gap_before: 0,
                 });
             }
@@ -164,7 +261,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
                 let first = acc[0].no;
                 let text = format!("{pending}{}", line.text);
                 acc.clear();
-                push(parse_caption(&text), first, line.no, out, &mut gap_before);
+                push(parse_caption(&text), first, line.last, out, &mut gap_before);
                 i += 1;
                 continue;
             }
@@ -187,7 +284,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             push(
                 parse_caption(&text),
                 run[i].no,
-                run[j].no,
+                run[j].last,
                 out,
                 &mut gap_before,
             );
@@ -196,7 +293,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
         }
         if let Some(kind) = parse_byline_or_credit(&line.text) {
             flush(&mut acc, out, &mut gap_before);
-            push(kind, line.no, line.no, out, &mut gap_before);
+            push(kind, line.no, line.last, out, &mut gap_before);
             i += 1;
             continue;
         }
@@ -210,7 +307,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             ) = parse_byline_or_credit(&format!("{}{}", line.text, next.text))
         {
             flush(&mut acc, out, &mut gap_before);
-            push(kind, line.no, next.no, out, &mut gap_before);
+            push(kind, line.no, next.last, out, &mut gap_before);
             i += 2;
             continue;
         }
@@ -227,7 +324,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
                 push(
                     Kind::Heading { text, glued: true },
                     first,
-                    line.no,
+                    line.last,
                     out,
                     &mut gap_before,
                 );
@@ -237,7 +334,7 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             }
         }
         if acc.last().is_some_and(|prev| {
-            let width = display_width(&prev.text);
+            let width = prev.last_width;
             ends_sentence(&prev.text) && (run_width > 40.0 || width < run_width * 0.6)
         }) {
             flush(&mut acc, out, &mut gap_before);
@@ -274,7 +371,7 @@ fn flush_text(
     out.push(Segment {
         kind,
         first: first.no,
-        last: last.no,
+        last: last.last,
         gap_before: *gap_before,
     });
     *gap_before = 0;

@@ -118,13 +118,15 @@ fn join_cut_lines(text: &str) -> Vec<SrcLine> {
     let mut continues = false;
     for (i, l) in raw.iter().enumerate() {
         let text = trim(l);
-        let starts_own = text.is_empty()
-            || is_caption_start(&text)
-            || parse_byline_or_credit(&text).is_some()
-            || continued_mark(&text).is_some()
-            || is_list_line(&text);
+        let starts_own = |text: &str| {
+            text.is_empty()
+                || is_caption_start(text)
+                || parse_byline_or_credit(text).is_some()
+                || continued_mark(text).is_some()
+                || is_list_line(text)
+        };
         match lines.last_mut() {
-            Some(prev) if continues && !starts_own => {
+            Some(prev) if continues && !starts_own(&text) => {
                 // a cut at a space keeps the space
                 if l.starts_with(' ') || raw[i - 1].ends_with(' ') {
                     prev.text.push(' ');

@@ -189,196 +189,124 @@ pub fn render_site(
     release_bodies: bool,
     sink: &Sink,
 ) -> Result<Rendered> {
-    let mut rendered = Rendered::default();
-    let scope = RenderScope {
-        changed: None,
-        release_bodies,
-    };
-    render_changed(
-        config,
-        theme,
-        articles,
-        seeds,
-        glossary,
-        &mut rendered,
-        scope,
-        sink,
-    )?;
-    Ok(rendered)
-}
-
-/// Which article pages a render covers, and what it keeps of the articles.
-#[derive(Clone, Copy)]
-pub struct RenderScope<'a> {
-    /// The articles whose files changed; `None`: every article.
-    pub changed: Option<&'a HashSet<PathBuf>>,
-    /// Drop each rendered article's paragraphs (Chinese and English) once its
-    /// pages are written.
-    pub release_bodies: bool,
-}
-
-/// Renders the site again after the articles at `changed` (every article when
-/// `None`) were edited, added or removed: article pages only for those and
-/// for articles whose neighbours changed, every list page. Returns how many
-/// article pages were rendered.
-#[allow(clippy::too_many_arguments)]
-pub fn render_changed(
-    config: &Config,
-    theme: &Theme,
-    articles: &mut [Article],
-    seeds: &[SeedText],
-    glossary: &Glossary,
-    kept: &mut Rendered,
-    scope: RenderScope,
-    sink: &Sink,
-) -> Result<usize> {
     use rayon::prelude::*;
-    let RenderScope {
-        changed,
-        release_bodies,
-    } = scope;
-    let r = Renderer {
-        config,
-        theme,
-        shared: Shared::new(config, theme),
-    };
-    // the site's order (newest first) as positions in `articles`
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&articles[a], &articles[b]);
-        b.front
-            .date
-            .cmp(&a.front.date)
-            .then(a.front.source.cmp(&b.front.source))
-            .then(a.path.cmp(&b.path))
-    });
-    let mut rank = vec![0; articles.len()];
-    for (i, &k) in order.iter().enumerate() {
-        rank[k] = i;
-    }
-    let titles = |lang: &str| -> Vec<(String, String)> {
-        order
-            .iter()
-            .map(|&k| {
-                (
-                    articles[k].front.slug.clone(),
-                    page_title(&articles[k], lang),
-                )
-            })
-            .collect()
-    };
-    let (titles_zh, titles_en) = (titles("zh"), titles("en"));
-    let neighbours = |i: usize, titles: &'_ [(String, String)]| -> LinkedNeighbours {
-        (
-            i.checked_sub(1).and_then(|k| titles.get(k)).cloned(),
-            titles.get(i + 1).cloned(),
-        )
-    };
-    let stale: Vec<bool> = articles
-        .iter()
-        .enumerate()
-        .map(|(k, article)| {
-            changed.is_none_or(|c| c.contains(&article.path))
-                || kept.articles.get(&article.path).is_none_or(|kept| {
-                    kept.neighbours
-                        != [
-                            neighbours(rank[k], &titles_zh),
-                            neighbours(rank[k], &titles_en),
-                        ]
-                })
-        })
-        .collect();
-    // each article's blocks are rendered once, for both of its pages
+    let r = Renderer::new(config, theme);
+    let mut kept = Rendered::default();
+    let plan = Plan::new(articles, &kept, None);
     let fresh = articles
         .par_iter_mut()
         .enumerate()
         .map(|(k, article)| {
-            if !stale[k] {
-                return None;
-            }
-            let i = rank[k];
-            let rendered = || -> Result<(PathBuf, Kept)> {
-                let zh = article_view(article, "zh", "../../", config, glossary);
-                let en = zh.localized(article, "en");
-                let linked = [neighbours(i, &titles_zh), neighbours(i, &titles_en)];
-                for (view, (previous, next)) in [(&zh, &linked[0]), (&en, &linked[1])] {
-                    let page = r.article_page(
-                        article,
-                        view,
-                        &view.lang,
-                        (previous.as_ref(), next.as_ref()),
-                    )?;
-                    sink(page)?;
-                }
-                let kept = Kept {
-                    slug: article.front.slug.clone(),
-                    zh: zh.into_summary(),
-                    en: en.into_summary(),
-                    neighbours: linked,
-                    terms: term_uses(article, glossary),
-                };
-                Ok((article.path.clone(), kept))
-            };
-            let result = rendered();
+            let result = r.render_article(article, plan.neighbours(k), glossary, sink);
             if release_bodies {
                 release_body(article);
             }
             Some(result)
         })
-        // an indexed collect allocates the list once, at its final size
-        .collect::<Vec<Option<Result<(PathBuf, Kept)>>>>();
-    let mut pages = 0;
-    kept.articles.reserve(stale.iter().filter(|s| **s).count());
-    for result in fresh.into_iter().flatten() {
-        let (path, article) = result?;
-        kept.articles.insert(path, article);
-        pages += 2;
-    }
-    let articles: &[Article] = articles;
-    let order: Vec<&Article> = order.iter().map(|&k| &articles[k]).collect();
-    if kept.articles.len() > articles.len() {
-        let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
-        kept.articles.retain(|path, _| present.contains(path));
-    }
-    let in_order: Vec<(&Article, &Kept)> = order
-        .iter()
-        .filter_map(|a| Some((*a, kept.articles.get(&a.path)?)))
         .collect();
-    let per_lang: Vec<(&str, Vec<&Summary>)> = vec![
-        ("zh", in_order.iter().map(|(_, k)| &k.zh).collect()),
-        ("en", in_order.iter().map(|(_, k)| &k.en).collect()),
-    ];
-    let term_uses: Vec<(&Article, &[TermUse])> =
-        in_order.iter().map(|(a, k)| (*a, &k.terms[..])).collect();
-    // the lists render in parallel too: the largest take as long as many articles
-    let mut jobs: Vec<ListJob> = Vec::new();
-    for (lang, views) in &per_lang {
-        jobs.push(Box::new(|| Ok(vec![r.section_page(lang, views)?])));
-        if config.feeds {
-            jobs.push(Box::new(|| Ok(vec![r.feed(lang, views)?])));
+    r.render_lists(articles, &plan, fresh, &mut kept, seeds, glossary, sink)?;
+    Ok(kept)
+}
+
+/// Renders the site again after the articles at `changed` were edited, added
+/// or removed: article pages only for those and for articles whose
+/// neighbours changed, every list page. Returns how many article pages were
+/// rendered.
+#[allow(clippy::too_many_arguments)]
+pub fn render_changed(
+    config: &Config,
+    theme: &Theme,
+    articles: &[Article],
+    seeds: &[SeedText],
+    glossary: &Glossary,
+    kept: &mut Rendered,
+    changed: &HashSet<PathBuf>,
+    sink: &Sink,
+) -> Result<usize> {
+    use rayon::prelude::*;
+    let r = Renderer::new(config, theme);
+    let plan = Plan::new(articles, kept, Some(changed));
+    let fresh = articles
+        .par_iter()
+        .enumerate()
+        .map(|(k, article)| {
+            plan.stale[k].then(|| r.render_article(article, plan.neighbours(k), glossary, sink))
+        })
+        .collect();
+    r.render_lists(articles, &plan, fresh, kept, seeds, glossary, sink)
+}
+
+/// The site's order (newest first), each article's neighbours in it, and
+/// which articles' pages a render must write.
+struct Plan {
+    /// Positions in the articles, in the site's order.
+    order: Vec<usize>,
+    /// Each article's place in `order`.
+    rank: Vec<usize>,
+    /// Slug and headline of each article in order, in Chinese and English.
+    titles: [Vec<(String, String)>; 2],
+    /// Whether each article's pages must be rendered.
+    stale: Vec<bool>,
+}
+
+impl Plan {
+    /// Every article is stale when `changed` is `None`; otherwise the changed
+    /// ones and those whose neighbours differ from what their pages link to.
+    fn new(articles: &[Article], kept: &Rendered, changed: Option<&HashSet<PathBuf>>) -> Plan {
+        let mut order: Vec<usize> = (0..articles.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&articles[a], &articles[b]);
+            b.front
+                .date
+                .cmp(&a.front.date)
+                .then(a.front.source.cmp(&b.front.source))
+                .then(a.path.cmp(&b.path))
+        });
+        let mut rank = vec![0; articles.len()];
+        for (i, &k) in order.iter().enumerate() {
+            rank[k] = i;
         }
-        jobs.push(Box::new(|| Ok(vec![r.numbers_page(lang, &order, views)?])));
-        jobs.push(Box::new(|| {
-            Ok(vec![r.glossary_page(lang, &term_uses, glossary)?])
-        }));
-        if config.search {
-            jobs.push(Box::new(|| Ok(vec![r.search_page(lang)?])));
-        }
-        jobs.push(Box::new(|| r.topic_pages(lang, views)));
-        jobs.push(Box::new(|| r.district_pages(lang, views)));
+        let titles = |lang: &str| -> Vec<(String, String)> {
+            order
+                .iter()
+                .map(|&k| {
+                    (
+                        articles[k].front.slug.clone(),
+                        page_title(&articles[k], lang),
+                    )
+                })
+                .collect()
+        };
+        let mut plan = Plan {
+            titles: [titles("zh"), titles("en")],
+            order,
+            rank,
+            stale: Vec::new(),
+        };
+        plan.stale = articles
+            .iter()
+            .enumerate()
+            .map(|(k, article)| {
+                changed.is_none_or(|c| c.contains(&article.path))
+                    || kept
+                        .articles
+                        .get(&article.path)
+                        .is_none_or(|kept| kept.neighbours != plan.neighbours(k))
+            })
+            .collect();
+        plan
     }
-    jobs.push(Box::new(|| Ok(vec![r.home(&order, &per_lang)?])));
-    for seed in seeds {
-        jobs.push(Box::new(|| Ok(vec![r.source_page(seed, &order)?])));
+
+    /// The articles before and after article `k`, in Chinese and English.
+    fn neighbours(&self, k: usize) -> [LinkedNeighbours; 2] {
+        let i = self.rank[k];
+        self.titles.each_ref().map(|titles| {
+            (
+                i.checked_sub(1).and_then(|p| titles.get(p)).cloned(),
+                titles.get(i + 1).cloned(),
+            )
+        })
     }
-    jobs.push(Box::new(|| Ok(vec![r.not_found()?])));
-    if config.sitemap {
-        jobs.push(Box::new(|| Ok(vec![r.sitemap(&per_lang)?])));
-    }
-    jobs.push(Box::new(|| Ok(vec![r.robots()])));
-    jobs.par_iter()
-        .try_for_each(|job| job()?.into_iter().try_for_each(sink))?;
-    Ok(pages)
 }
 
 /// Renders one or more list pages.
@@ -400,7 +328,120 @@ fn html_lang(lang: &str) -> String {
         .to_string()
 }
 
+impl<'a> Renderer<'a> {
+    fn new(config: &'a Config, theme: &'a Theme) -> Renderer<'a> {
+        Renderer {
+            config,
+            theme,
+            shared: Shared::new(config, theme),
+        }
+    }
+}
+
 impl Renderer<'_> {
+    /// Writes an article's two pages, its blocks rendered once for both, and
+    /// returns what the lists keep of it.
+    fn render_article(
+        &self,
+        article: &Article,
+        linked: [LinkedNeighbours; 2],
+        glossary: &Glossary,
+        sink: &Sink,
+    ) -> Result<(PathBuf, Kept)> {
+        let zh = article_view(article, "zh", "../../", self.config, glossary);
+        let en = zh.localized(article, "en");
+        for (view, (previous, next)) in [(&zh, &linked[0]), (&en, &linked[1])] {
+            let page = self.article_page(
+                article,
+                view,
+                &view.lang,
+                (previous.as_ref(), next.as_ref()),
+            )?;
+            sink(page)?;
+        }
+        let kept = Kept {
+            slug: article.front.slug.clone(),
+            zh: zh.into_summary(),
+            en: en.into_summary(),
+            neighbours: linked,
+            terms: term_uses(article, glossary),
+        };
+        Ok((article.path.clone(), kept))
+    }
+
+    /// Keeps what the freshly rendered articles left (`fresh`, one entry per
+    /// article, `None` where its pages were not rendered), forgets removed
+    /// articles, and renders every list page. Returns how many article pages
+    /// were rendered.
+    #[allow(clippy::too_many_arguments)]
+    fn render_lists(
+        &self,
+        articles: &[Article],
+        plan: &Plan,
+        fresh: Vec<Option<Result<(PathBuf, Kept)>>>,
+        kept: &mut Rendered,
+        seeds: &[SeedText],
+        glossary: &Glossary,
+        sink: &Sink,
+    ) -> Result<usize> {
+        let r = self;
+        let config = self.config;
+        let mut pages = 0;
+        kept.articles
+            .reserve(plan.stale.iter().filter(|s| **s).count());
+        for result in fresh.into_iter().flatten() {
+            let (path, article) = result?;
+            kept.articles.insert(path, article);
+            pages += 2;
+        }
+        let order: Vec<&Article> = plan.order.iter().map(|&k| &articles[k]).collect();
+        if kept.articles.len() > articles.len() {
+            let present: HashSet<&PathBuf> = articles.iter().map(|a| &a.path).collect();
+            kept.articles.retain(|path, _| present.contains(path));
+        }
+        let kept = &*kept;
+        let in_order: Vec<(&Article, &Kept)> = order
+            .iter()
+            .filter_map(|a| Some((*a, kept.articles.get(&a.path)?)))
+            .collect();
+        let per_lang: Vec<(&str, Vec<&Summary>)> = vec![
+            ("zh", in_order.iter().map(|(_, k)| &k.zh).collect()),
+            ("en", in_order.iter().map(|(_, k)| &k.en).collect()),
+        ];
+        let term_uses: Vec<(&Article, &[TermUse])> =
+            in_order.iter().map(|(a, k)| (*a, &k.terms[..])).collect();
+        // the lists render in parallel too: the largest take as long as many articles
+        let mut jobs: Vec<ListJob> = Vec::new();
+        for (lang, views) in &per_lang {
+            jobs.push(Box::new(|| Ok(vec![r.section_page(lang, views)?])));
+            if config.feeds {
+                jobs.push(Box::new(|| Ok(vec![r.feed(lang, views)?])));
+            }
+            jobs.push(Box::new(|| Ok(vec![r.numbers_page(lang, &order, views)?])));
+            jobs.push(Box::new(|| {
+                Ok(vec![r.glossary_page(lang, &term_uses, glossary)?])
+            }));
+            if config.search {
+                jobs.push(Box::new(|| Ok(vec![r.search_page(lang)?])));
+            }
+            jobs.push(Box::new(|| r.topic_pages(lang, views)));
+            jobs.push(Box::new(|| r.district_pages(lang, views)));
+        }
+        jobs.push(Box::new(|| Ok(vec![r.home(&order, &per_lang)?])));
+        for seed in seeds {
+            jobs.push(Box::new(|| Ok(vec![r.source_page(seed, &order)?])));
+        }
+        jobs.push(Box::new(|| Ok(vec![r.not_found()?])));
+        if config.sitemap {
+            jobs.push(Box::new(|| Ok(vec![r.sitemap(&per_lang)?])));
+        }
+        jobs.push(Box::new(|| Ok(vec![r.robots()])));
+        use rayon::prelude::*;
+        jobs.par_iter()
+            .try_for_each(|job| job()?.into_iter().try_for_each(sink))?;
+        Ok(pages)
+    }
+
     /// An interface string of the theme.
     fn string(&self, lang: &str, key: &str) -> String {
         self.theme

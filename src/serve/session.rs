@@ -124,32 +124,23 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
         Ok(())
     };
     // the search index and fact files build beside the pages
-    let facts = output::data::fact_files(&articles);
-    let documents = built
-        .segmenter
-        .as_ref()
-        .map(|_| crate::search::Documents::of(&articles));
-    let scope = render::RenderScope {
-        changed: Some(changed),
-        release_bodies: false,
-    };
     let (pages, others) = rayon::join(
         || {
             render::render_changed(
                 &loaded.config,
                 &built.theme,
-                &mut articles,
+                &articles,
                 &loaded.seeds,
                 &loaded.glossary,
                 &mut built.rendered,
-                scope,
+                changed,
                 &sink,
             )
         },
         || {
-            let mut files = facts;
-            if let (Some(segmenter), Some(documents)) = (&built.segmenter, documents) {
-                files.push(documents.index(segmenter));
+            let mut files = output::data::fact_files(&articles);
+            if let Some(segmenter) = &built.segmenter {
+                files.push(crate::search::index_file(&articles, segmenter));
             }
             files.into_iter().try_for_each(&sink)
         },

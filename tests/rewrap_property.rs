@@ -75,11 +75,9 @@ fn rewrap_by(text: &str, width: f64, char_width: impl Fn(char) -> f64) -> String
     out
 }
 
-/// The characters whose count in the body differs between a seed and its
-/// re-wrapped text, with the difference.
-fn differing(seed: usize, rewrapped: impl Fn(&str) -> String) -> Vec<(char, i64)> {
-    let seeds = seeds();
-    let text = &seeds[seed];
+/// The characters whose count in the body differs between a seed's text and
+/// its re-wrapped text, with the difference.
+fn differing(text: &str, rewrapped: impl Fn(&str) -> String) -> Vec<(char, i64)> {
     let expected = body_characters(text);
     let got = body_characters(&rewrapped(text));
     let chars: std::collections::BTreeSet<&char> = expected.keys().chain(got.keys()).collect();
@@ -105,7 +103,7 @@ proptest! {
         width in 12usize..60,
         wider in prop::collection::vec(any::<bool>(), 64),
     ) {
-        let differing = differing(seed, |text| {
+        let differing = differing(&seeds()[seed], |text| {
             let mut out = String::new();
             for (i, line) in text.lines().enumerate() {
                 let w = width + usize::from(wider[i % wider.len()]);
@@ -121,7 +119,7 @@ proptest! {
         seed in 0usize..5,
         width in 8usize..60,
     ) {
-        let differing = differing(seed, |text| rewrap_printed(text, width));
+        let differing = differing(&seeds()[seed], |text| rewrap_printed(text, width));
         prop_assert!(differing.is_empty(), "seed {seed}, printed width {width}: {differing:?}");
     }
 }
@@ -130,13 +128,13 @@ proptest! {
 /// miss one).
 #[test]
 fn every_seed_at_every_width() {
-    for seed in 0..5 {
+    for (seed, text) in seeds().iter().enumerate() {
         for width in 6..60 {
-            let d = differing(seed, |text| rewrap(text, width));
+            let d = differing(text, |t| rewrap(t, width));
             assert!(d.is_empty(), "seed {seed}, width {width}: {d:?}");
         }
         for width in 8..60 {
-            let d = differing(seed, |text| rewrap_printed(text, width));
+            let d = differing(text, |t| rewrap_printed(t, width));
             assert!(d.is_empty(), "seed {seed}, printed width {width}: {d:?}");
         }
     }

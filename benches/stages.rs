@@ -41,7 +41,7 @@ fn main() {
     table.push(time("load content", runs, || {
         std::hint::black_box(load(root, None, &mut Vec::new()).expect("load"));
     }));
-    let mut loaded = load(root, None, &mut Vec::new()).expect("load");
+    let (mut loaded, _) = load(root, None, &mut Vec::new()).expect("load");
     let theme = Theme::load(&loaded.config).expect("theme");
     let rendered = Mutex::new(Vec::new());
     let mut render_into = |keep: bool| {

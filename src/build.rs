@@ -1,12 +1,12 @@
 //! The build: configuration → ingest of changed seeds → content → rendered
 //! pages → an atomically replaced output folder. Each stage is timed.
 
-use crate::config::{Config, Warning};
-use crate::content::{self, model::Article};
+use crate::config::Warning;
 use crate::error::Result;
 use crate::ingest::{self, IngestOptions, IngestReport};
 use crate::output;
-use crate::render::{self, OutFile, SeedText, Theme};
+use crate::project::{self, Project};
+use crate::render::{self, OutFile, Theme};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -38,54 +38,31 @@ pub struct BuildReport {
     pub timings: Vec<(&'static str, f64)>,
 }
 
-/// Everything loaded from a project, before rendering.
-pub struct Loaded {
-    pub config: Config,
-    pub articles: Vec<Article>,
-    pub glossary: crate::content::glossary::Glossary,
-    pub seeds: Vec<SeedText>,
-    pub warnings: Vec<Warning>,
-    pub ingest: IngestReport,
-}
-
 fn lap(timings: &mut Vec<(&'static str, f64)>, name: &'static str, start: &mut Instant) {
     timings.push((name, start.elapsed().as_secs_f64() * 1000.0));
     *start = Instant::now();
 }
 
-/// Loads configuration and content, ingesting changed seeds first.
+/// Ingests changed seeds, then loads the project.
 pub fn load(
     root: &Path,
     base_url: Option<&str>,
     timings: &mut Vec<(&'static str, f64)>,
-) -> Result<Loaded> {
+) -> Result<(Project, IngestReport)> {
     let mut clock = Instant::now();
-    let (mut config, mut warnings) = Config::load(root)?;
-    if let Some(url) = base_url {
-        config.set_base_url(url)?;
-    }
+    let (config, warnings) = project::config(root, base_url)?;
     let ingest = ingest::run(&config.root, IngestOptions::default())?;
     lap(timings, "ingest", &mut clock);
-    let (articles, content_warnings) = content::load_articles(&config.root.join("content"))?;
-    warnings.extend(content_warnings);
-    let seeds = load_seed_texts(&config.root)?;
-    let glossary = crate::content::glossary::Glossary::load(&config.root.join("content"))?;
+    let project = project::load(config, warnings)?;
     lap(timings, "load", &mut clock);
-    Ok(Loaded {
-        config,
-        articles,
-        glossary,
-        seeds,
-        warnings,
-        ingest,
-    })
+    Ok((project, ingest))
 }
 
 /// What a build keeps in memory for rebuilding after a change (see
 /// [`crate::serve`]): the loaded project, its theme, what rendering kept of
 /// each article, and the search segmenter.
 pub struct Built {
-    pub loaded: Loaded,
+    pub loaded: Project,
     pub theme: Theme,
     pub rendered: render::Rendered,
     pub segmenter: Option<crate::search::Segmenter>,
@@ -111,7 +88,7 @@ pub fn build_keeping(options: &BuildOptions) -> Result<(BuildReport, Built)> {
 
 fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)> {
     let mut timings = Vec::new();
-    let mut loaded = load(&options.root, options.base_url.as_deref(), &mut timings)?;
+    let (mut loaded, ingest) = load(&options.root, options.base_url.as_deref(), &mut timings)?;
     // the segmenter's dictionary loads while the site renders
     let segmenter = loaded
         .config
@@ -154,7 +131,7 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
     let documents = segmenter
         .is_some()
         .then(|| crate::search::Documents::of(&loaded.articles));
-    let Loaded {
+    let Project {
         config,
         articles,
         glossary,
@@ -198,7 +175,7 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
         pages: pages.load(std::sync::atomic::Ordering::Relaxed),
         articles: loaded.articles.len(),
         reused,
-        ingest: std::mem::take(&mut loaded.ingest),
+        ingest,
         warnings: std::mem::take(&mut loaded.warnings),
         timings,
     };
@@ -210,31 +187,4 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
         out,
     };
     Ok((report, built))
-}
-
-/// Seeds as text for the source pages (undecodable seeds were reported by ingest).
-fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
-    let dir = root.join("seeds");
-    let mut seeds = Vec::new();
-    if !dir.is_dir() {
-        return Ok(seeds);
-    }
-    for entry in walkdir::WalkDir::new(&dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| crate::Error::in_file(&dir, e.to_string()))?;
-        let name = entry.file_name().to_string_lossy().to_string();
-        if !entry.file_type().is_file() || !name.ends_with(".txt") || name.starts_with('.') {
-            continue;
-        }
-        let bytes = crate::fsutil::read(entry.path())?;
-        let decoded = ingest::decode_seed(entry.path(), &bytes)?;
-        seeds.push(SeedText {
-            name,
-            text: decoded.text.replace("\r\n", "\n").replace('\r', "\n"),
-        });
-    }
-    Ok(seeds)
 }

@@ -14,6 +14,7 @@ pub struct Bilingual {
 
 /// What `config.yaml` may contain, as written.
 #[derive(Debug, Deserialize, Default)]
+#[serde(default)]
 struct RawConfig {
     title: Option<Bilingual>,
     description: Option<Bilingual>,
@@ -26,19 +27,6 @@ struct RawConfig {
     feeds: Option<bool>,
     sitemap: Option<bool>,
 }
-
-const KNOWN_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "base_url",
-    "theme",
-    "output_dir",
-    "minify",
-    "raw_html",
-    "search",
-    "feeds",
-    "sitemap",
-];
 
 /// How raw HTML written inside Markdown is treated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,10 +79,7 @@ impl Config {
         let raw: RawConfig = if text.trim().is_empty() {
             RawConfig::default()
         } else {
-            let value: serde_yaml::Value =
-                serde_yaml::from_str(&text).map_err(|e| yaml_error(&path, &e, 0))?;
-            warnings.extend(unknown_keys(&path, &value, KNOWN_KEYS));
-            serde_yaml::from_value(value).map_err(|e| yaml_error(&path, &e, 0))?
+            crate::yaml::parse_mapping(&path, &text, 0, &mut warnings)?
         };
         let config = Self::validate(root, &path, raw)?;
         Ok((config, warnings))
@@ -195,86 +180,9 @@ fn normalize_base_url(url: &str) -> Option<String> {
     Some(url)
 }
 
-/// Turns a YAML error into one that names the file and the line (`line_offset` is
-/// the number of lines before the YAML text in its file).
-pub fn yaml_error(path: &Path, error: &serde_yaml::Error, line_offset: usize) -> Error {
-    let message = shift_line_numbers(&error.to_string(), line_offset);
-    match error.location() {
-        Some(at) => Error::at_line(path, at.line() + line_offset, message),
-        None => Error::at_line(path, line_offset + 1, message),
-    }
-}
-
-/// Rewrites `line N` in a YAML message into file line numbers.
-fn shift_line_numbers(message: &str, offset: usize) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(at) = rest.find("line ") {
-        out.push_str(&rest[..at + 5]);
-        rest = &rest[at + 5..];
-        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-        match digits.parse::<usize>() {
-            Ok(n) => out.push_str(&(n + offset).to_string()),
-            Err(_) => out.push_str(&digits),
-        }
-        rest = &rest[digits.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Warnings for top-level keys of `value` that are not in `known`, each naming
-/// the closest known key.
-pub fn unknown_keys(path: &Path, value: &serde_yaml::Value, known: &[&str]) -> Vec<Warning> {
-    let Some(map) = value.as_mapping() else {
-        return Vec::new();
-    };
-    map.keys()
-        .filter_map(|k| k.as_str())
-        .filter(|k| !known.contains(k))
-        .map(|k| {
-            let closest = known
-                .iter()
-                .min_by_key(|c| edit_distance(k, c))
-                .copied()
-                .unwrap_or("");
-            format!(
-                "{}: unknown key `{k}` (did you mean `{closest}`?)",
-                path.display()
-            )
-        })
-        .collect()
-}
-
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn closest_key_is_suggested() {
-        let value: serde_yaml::Value = serde_yaml::from_str("titel: x\ntheme: default").unwrap();
-        let warnings = unknown_keys(Path::new("config.yaml"), &value, KNOWN_KEYS);
-        assert_eq!(warnings.len(), 1);
-        assert!(
-            warnings[0].contains("`titel`") && warnings[0].contains("`title`"),
-            "{warnings:?}"
-        );
-    }
 
     #[test]
     fn base_url_gets_trailing_slash() {

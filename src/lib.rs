@@ -7,6 +7,7 @@
 //! article's English translation.
 
 pub mod build;
+pub mod chars;
 pub mod check;
 pub mod config;
 pub mod content;
@@ -15,9 +16,11 @@ pub mod fsutil;
 pub mod ingest;
 pub mod markdown;
 pub mod output;
+pub mod project;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod translate;
+pub mod yaml;
 
 pub use error::{Error, Result};

@@ -3,8 +3,8 @@
 //! visible space), raw HTML is escaped, stripped or sanitised, and links may
 //! only use safe schemes.
 
+use crate::chars::{is_cjk_punct, is_han};
 use crate::config::RawHtml;
-use crate::ingest::text::{is_cjk_punct, is_han};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TextMergeStream, html};
 
 /// Private-use characters that stand for a `[sic]` annotation while Markdown is parsed.

@@ -41,6 +41,14 @@ fn every_seed_yields_its_articles() {
     }
 }
 
+/// The block markers (`{#p3 lines=3-6}`) of an article, in order.
+fn markers(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| l.starts_with("{#"))
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn committed_content_matches_a_fresh_ingest() {
     let dir = project(false);
@@ -60,6 +68,38 @@ fn committed_content_matches_a_fresh_ingest() {
         names(&committed),
         "content/ has the articles ingest makes"
     );
+    // what ingest writes today is, byte for byte, what it wrote when the
+    // committed articles were made: the manifest records its hash
+    let manifest: serde_yaml::Value =
+        serde_yaml::from_str(&read(&repo().join("content/.ingest.yaml"))).unwrap();
+    for ((name, fresh), (_, committed)) in fresh.iter().zip(&committed) {
+        let recorded = manifest["seeds"]
+            .as_mapping()
+            .unwrap()
+            .values()
+            .find_map(|seed| seed["files"][name.as_str()].as_str())
+            .unwrap_or_else(|| panic!("{name} is not in content/.ingest.yaml"));
+        let hash: String =
+            sha2::Digest::finalize(<sha2::Sha256 as sha2::Digest>::new_with_prefix(fresh))
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+        assert_eq!(
+            hash, recorded,
+            "{name}: ingest no longer writes what was committed"
+        );
+        // editors correct words, not the structure: the same paragraphs from
+        // the same lines
+        let (fresh, committed) = (
+            String::from_utf8_lossy(fresh),
+            String::from_utf8_lossy(committed),
+        );
+        assert_eq!(
+            markers(&fresh),
+            markers(&committed),
+            "{name}: paragraph markers"
+        );
+    }
 }
 
 #[test]

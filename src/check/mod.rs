@@ -5,9 +5,9 @@
 
 mod translation;
 
-use crate::build::{Loaded, load};
 use crate::content::model::{Article, block_hash};
 use crate::error::Result;
+use crate::project::{self, Project};
 use std::path::Path;
 
 /// How serious a finding is.
@@ -71,14 +71,15 @@ impl CheckReport {
 }
 
 /// Checks the project at `root`.
+/// Reads the project only: seeds not yet ingested are not turned into
+/// articles, and nothing is written.
 pub fn check(root: &Path) -> Result<CheckReport> {
-    let mut timings = Vec::new();
-    let loaded = load(root, None, &mut timings)?;
-    Ok(check_loaded(&loaded))
+    let (config, warnings) = project::config(root, None)?;
+    Ok(check_loaded(&project::load(config, warnings)?))
 }
 
 /// Checks a loaded project.
-pub fn check_loaded(loaded: &Loaded) -> CheckReport {
+pub fn check_loaded(loaded: &Project) -> CheckReport {
     let mut report = CheckReport::default();
     for warning in &loaded.warnings {
         report.findings.push(Finding {

@@ -128,7 +128,7 @@ impl Glossary {
         }
         let text = crate::fsutil::read_text(&path)?;
         let entries: Vec<Entry> =
-            serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&path, &e, 0))?;
+            serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(&path, &e, 0))?;
         let mut seen: Vec<&str> = Vec::new();
         for entry in &entries {
             if seen.contains(&entry.term.as_str()) {

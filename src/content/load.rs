@@ -3,36 +3,11 @@
 //! error names the file and line.
 
 use super::model::{Article, Block, FrontMatter, Translation, TranslationFront};
-use crate::config::{Warning, unknown_keys, yaml_error};
+use crate::config::Warning;
 use crate::error::{Error, Result};
 use crate::fsutil;
 use serde::de::DeserializeOwned;
 use std::path::{Path, PathBuf};
-
-const ARTICLE_KEYS: &[&str] = &[
-    "title",
-    "title_note",
-    "slug",
-    "guide",
-    "deck",
-    "district",
-    "date",
-    "date_basis",
-    "source",
-    "source_lines",
-    "continued_from",
-    "topics",
-    "tags",
-    "authors",
-    "bylines",
-    "photographers",
-    "credits",
-    "figures",
-    "facts",
-];
-const TRANSLATION_KEYS: &[&str] = &[
-    "date", "tags", "district", "title", "deck", "summary", "context", "figures", "facts",
-];
 
 /// Loads every article under `content_dir`, sorted by path, with warnings.
 pub fn load_articles(content_dir: &Path) -> Result<(Vec<Article>, Vec<Warning>)> {
@@ -128,7 +103,7 @@ pub fn load_article(path: &Path, warnings: &mut Vec<Warning>) -> Result<Article>
 /// its translation.
 pub fn parse_article(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Result<Article> {
     let (yaml, body, body_line) = split_front_matter(path, text)?;
-    let mut front: FrontMatter = parse_front(path, yaml, ARTICLE_KEYS, warnings)?;
+    let mut front: FrontMatter = parse_front(path, yaml, warnings)?;
     if front.title.trim().is_empty() {
         return Err(Error::at_line(path, 2, "front matter needs a `title`"));
     }
@@ -140,7 +115,7 @@ pub fn parse_article(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Re
             .to_string();
     }
     if !is_valid_slug(&front.slug) {
-        let line = line_of_key(yaml, "slug").map_or(2, |l| l + 1);
+        let line = crate::yaml::line_of_key(yaml, "slug").map_or(2, |l| l + 1);
         return Err(Error::at_line(
             path,
             line,
@@ -170,7 +145,7 @@ pub fn parse_translation(
     warnings: &mut Vec<Warning>,
 ) -> Result<Translation> {
     let (yaml, body, body_line) = split_front_matter(path, text)?;
-    let front: TranslationFront = parse_front(path, yaml, TRANSLATION_KEYS, warnings)?;
+    let front: TranslationFront = parse_front(path, yaml, warnings)?;
     let blocks = parse_blocks(path, body, body_line)?;
     Ok(Translation {
         path: path.to_path_buf(),
@@ -182,23 +157,9 @@ pub fn parse_translation(
 fn parse_front<T: DeserializeOwned>(
     path: &Path,
     yaml: &str,
-    keys: &[&str],
     warnings: &mut Vec<Warning>,
 ) -> Result<T> {
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(yaml).map_err(|e| yaml_error(path, &e, 1))?;
-    if !value.is_mapping() && !value.is_null() {
-        return Err(Error::at_line(
-            path,
-            2,
-            "front matter must be a mapping of `key: value` lines",
-        ));
-    }
-    warnings.extend(unknown_keys(path, &value, keys));
-    // from the parsed value (fast); on failure parse again for the error's line
-    serde_yaml::from_value(value)
-        .or_else(|_| serde_yaml::from_str(yaml))
-        .map_err(|e| yaml_error(path, &e, 1))
+    crate::yaml::parse_mapping(path, yaml, 1, warnings)
 }
 
 /// Splits `---` front matter from the body; returns (yaml, body, first body line).
@@ -390,12 +351,6 @@ fn is_valid_slug(slug: &str) -> bool {
         && slug
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
-fn line_of_key(yaml: &str, key: &str) -> Option<usize> {
-    yaml.lines()
-        .position(|l| l.starts_with(&format!("{key}:")))
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

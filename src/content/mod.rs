@@ -1,9 +1,11 @@
 //! Content: the annotated Markdown articles in `content/` and their English
 //! translations, loaded into the [`model`] types, and the [`glossary`].
 
+pub mod date;
 pub mod glossary;
 mod load;
 pub mod model;
+pub mod taxonomy;
 
 pub use load::{
     duplicate_slugs, load_article, load_articles, parse_article, parse_blocks, parse_translation,

@@ -2,6 +2,7 @@
 //! matter, paragraphs with stable ids and source lines, photo notes, facts, and
 //! the English translation keyed by paragraph id.
 
+use super::date::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -22,9 +23,9 @@ pub struct FrontMatter {
     pub deck: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub district: Option<String>,
-    /// `YYYY` or `YYYY-MM-DD`.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// How the date was inferred from the text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_basis: Option<String>,
@@ -120,7 +121,7 @@ pub struct TranslationFront {
     /// Kept from Hugo-style translation files, where each language repeats
     /// these; the Chinese article's values are the ones used.
     #[serde(skip_serializing)]
-    pub date: Option<String>,
+    pub date: Option<Date>,
     #[serde(skip_serializing)]
     pub tags: Vec<String>,
     #[serde(skip_serializing)]

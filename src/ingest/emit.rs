@@ -5,6 +5,7 @@
 use super::items::{BlockKind, Item};
 use super::text::ends_sentence;
 use super::{facts, meta};
+use crate::content::date::Date;
 use crate::content::model::{Fact, Figure, FrontMatter};
 use pinyin::ToPinyin;
 
@@ -64,7 +65,11 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         guide: None,
         deck: item.deck.as_ref().map(|d| d.text.clone()),
         district,
-        date: page.year.as_ref().map(|(y, _)| y.to_string()),
+        date: page
+            .year
+            .as_ref()
+            .and_then(|(y, _)| u16::try_from(*y).ok())
+            .and_then(|y| Date::new(y, None, None)),
         date_basis: page
             .year
             .as_ref()

@@ -53,7 +53,7 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
     let manifest_path = content_dir.join(MANIFEST);
     let mut manifest: Manifest = if manifest_path.exists() {
         let text = fsutil::read_text(&manifest_path)?;
-        serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&manifest_path, &e, 0))?
+        serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(&manifest_path, &e, 0))?
     } else {
         Manifest::default()
     };

@@ -20,7 +20,7 @@ use items::Item;
 /// Splits a seed's text into its news items.
 pub fn page_items(text: &str) -> Vec<Item> {
     let segments = segment::segment_page(text);
-    items::split_items(&segments, &meta::district_short_names())
+    items::split_items(&segments, &crate::content::taxonomy::district_short_names())
 }
 
 /// Turns a seed's text into article drafts. `taken` holds slugs already used

@@ -455,35 +455,39 @@ fn parse_byline_or_credit(line: &str) -> Option<Kind> {
             return Some(Kind::Credit(credit.to_string()));
         }
     }
-    let mut tokens: Vec<&str> = line.split_whitespace().collect();
-    let role = matches!(tokens.first(), Some(&("记者" | "本报记者" | "通讯员")));
+    let line = line.trim();
+    // each word with the byte offset it starts at, so that what follows the
+    // names is cut from the line as printed, whatever spaces separate them
+    let mut tokens: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|t| (t.as_ptr() as usize - line.as_ptr() as usize, t))
+        .collect();
+    let role = matches!(tokens.first(), Some((_, "记者" | "本报记者" | "通讯员")));
     if role {
         tokens.remove(0);
     }
     let mut names = Vec::new();
-    let mut rest = Vec::new();
-    for (k, token) in tokens.iter().enumerate() {
-        if rest.is_empty() && is_person_name(token) {
+    let mut rest_at = None;
+    for &(at, token) in &tokens {
+        if is_person_name(token) {
             names.push(token.to_string());
         } else {
-            rest = tokens[k..].to_vec();
+            rest_at = Some(at);
             break;
         }
     }
-    let credit = match rest.join(" ") {
-        r if r.is_empty() => None,
-        r => Some(
-            picture_credit(&r)
-                .filter(|c| c.len() == r.len())?
+    let credit = match rest_at {
+        None => None,
+        Some(at) => Some(
+            picture_credit(&line[at..])
+                .filter(|c| c.len() == line[at..].len())?
                 .to_string(),
         ),
     };
     let enough = names.len() >= 2 || (role && !names.is_empty());
-    let printed = match &credit {
-        Some(c) => line.trim()[..line.trim().len() - c.len()]
-            .trim()
-            .to_string(),
-        None => line.trim().to_string(),
+    let printed = match rest_at {
+        Some(at) => line[..at].trim().to_string(),
+        None => line.to_string(),
     };
     enough.then_some(Kind::Byline {
         byline: Byline { printed, names },

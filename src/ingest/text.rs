@@ -1,17 +1,7 @@
-//! Character classes and meaning-preserving normalisation of seed text: stray
-//! spaces from justified print, doubled glyphs from bold print, sentence ends.
+//! Meaning-preserving normalisation of seed text: stray spaces from
+//! justified print, doubled glyphs from bold print, sentence ends.
 
-/// A Han character (CJK unified ideographs and their extensions).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
-/// Full-width and CJK punctuation, including curly quotes used in Chinese text.
-pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·' | '▲')
-}
+pub use crate::chars::{is_cjk_punct, is_han};
 
 /// A character after which a Chinese sentence (and so a paragraph) may end.
 pub fn ends_sentence(text: &str) -> bool {

@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::content::glossary::Glossary;
 use crate::content::model::Article;
 use crate::error::Result;
+use crate::project::SeedText;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -30,12 +31,6 @@ pub struct OutFile {
     /// Path relative to the output folder, `/`-separated.
     pub path: String,
     pub bytes: Vec<u8>,
-}
-
-/// A seed's text, for its source page.
-pub struct SeedText {
-    pub name: String,
-    pub text: String,
 }
 
 #[derive(Serialize)]
@@ -770,16 +765,16 @@ impl Renderer<'_> {
         ctx.insert_value("articles", view::summaries(views));
         let updated = views
             .iter()
-            .filter_map(|v| v.date.clone())
+            .filter_map(|v| v.date)
             .max()
-            .map(|d| atom_date(&d));
+            .map(|d| d.timestamp());
         ctx.insert(
             "updated",
             &updated.unwrap_or_else(|| "2000-01-01T00:00:00Z".into()),
         );
         let dates: Vec<Option<String>> = views
             .iter()
-            .map(|v| v.date.as_deref().map(atom_date))
+            .map(|v| v.date.map(|d| d.timestamp()))
             .collect();
         ctx.insert("dates", &dates);
         let xml = self.theme.render("atom.xml", &ctx)?;
@@ -859,14 +854,5 @@ fn swap_lang(path: &str, lang: &str) -> String {
             format!("{lang}/{rest}")
         }
         _ => path.to_string(),
-    }
-}
-
-/// `2023` → `2023-01-01T00:00:00Z`; `2023-01-08` → `2023-01-08T00:00:00Z`.
-fn atom_date(date: &str) -> String {
-    match date.len() {
-        4 => format!("{date}-01-01T00:00:00Z"),
-        7 => format!("{date}-01T00:00:00Z"),
-        _ => format!("{date}T00:00:00Z"),
     }
 }

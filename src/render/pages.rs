@@ -6,8 +6,8 @@ use super::format::{fact_box, fact_english};
 use super::view::Summary;
 use super::{OutFile, Renderer};
 use crate::content::model::{Article, Fact};
+use crate::content::taxonomy::{TOPIC_KEYS, district_english, topic_chinese, topic_english};
 use crate::error::Result;
-use crate::ingest::meta::{TOPICS, district_english, topic_chinese, topic_english};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -89,9 +89,9 @@ impl Renderer<'_> {
     pub(super) fn topic_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
         let en = lang == "en";
         let by_topic = by_topic(views);
-        TOPICS
+        TOPIC_KEYS
             .iter()
-            .filter_map(|(key, _)| Some((key, by_topic.get(key)?)))
+            .filter_map(|key| Some((key, by_topic.get(key)?)))
             .map(|(key, list)| {
                 self.list_page(
                     lang,
@@ -125,9 +125,9 @@ impl Renderer<'_> {
     fn groups(&self, lang: &str, views: &[&Summary]) -> (Vec<Group>, Vec<Group>) {
         let en = lang == "en";
         let by_topic = by_topic(views);
-        let topics = TOPICS
+        let topics = TOPIC_KEYS
             .iter()
-            .filter_map(|(key, _)| {
+            .filter_map(|key| {
                 Some(Group {
                     key: key.to_string(),
                     label: topic_label(key, en).into(),
@@ -231,12 +231,7 @@ impl Renderer<'_> {
         let mut bars: Vec<Vec<Bar>> = CHARTED.iter().map(|_| Vec::new()).collect();
         for (article, view) in articles.iter().zip(views) {
             let labels = article.translation.as_ref().map(|t| &t.front.facts);
-            let year = article
-                .front
-                .date
-                .as_deref()
-                .filter(|d| d.len() >= 4)
-                .map(|d| &d[..4]);
+            let year = article.front.date.map(|d| d.year());
             for fact in &article.front.facts {
                 let english = labels
                     .and_then(|l| l.get(&fact.id))
@@ -310,9 +305,9 @@ impl Renderer<'_> {
             .map(|((unit, _), bars)| bar_chart(&chart_title(unit, en), bars, 10))
             .filter(|svg| !svg.is_empty())
             .collect();
-        let mut sections: Vec<Section> = TOPICS
+        let mut sections: Vec<Section> = TOPIC_KEYS
             .iter()
-            .map(|(key, _)| Section {
+            .map(|key| Section {
                 key: key.to_string(),
                 label: topic_label(key, en).into(),
                 rows: Vec::new(),

@@ -94,7 +94,7 @@ impl Theme {
         let strings = match i18n {
             Some(path) => {
                 let text = fsutil::read_text(&path)?;
-                serde_yaml::from_str(&text).map_err(|e| crate::config::yaml_error(&path, &e, 0))?
+                serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(&path, &e, 0))?
             }
             None => serde_yaml::from_str(super::builtin::I18N).expect("built-in strings parse"),
         };

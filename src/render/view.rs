@@ -5,9 +5,10 @@
 use super::format::{fact_box, fact_english};
 use super::terms::TermMarker;
 use crate::config::{Config, RawHtml};
+use crate::content::date::Date;
 use crate::content::glossary::Glossary;
 use crate::content::model::{Article, Block, Fact, block_hash};
-use crate::ingest::meta::{district_english, topic_chinese, topic_english};
+use crate::content::taxonomy::{district_english, topic_chinese, topic_english};
 use crate::markdown::{to_html_marked, to_plain_text};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -89,7 +90,7 @@ pub struct ArticleView {
     pub context: Option<String>,
     pub district: Option<String>,
     pub district_zh: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<Date>,
     pub date_basis: Option<String>,
     pub topics: Vec<TopicView>,
     pub authors: Vec<String>,
@@ -155,7 +156,7 @@ impl ArticleView {
             deck: self.deck.as_deref(),
             district: self.district.as_deref(),
             district_zh: self.district_zh.as_deref(),
-            date: self.date.as_deref(),
+            date: self.date,
             topics: &self.topics,
             authors: &self.authors,
             description: &self.description,
@@ -188,7 +189,7 @@ struct ListItem<'a> {
     deck: Option<&'a str>,
     district: Option<&'a str>,
     district_zh: Option<&'a str>,
-    date: Option<&'a str>,
+    date: Option<Date>,
     topics: &'a [TopicView],
     authors: &'a [String],
     description: &'a str,
@@ -200,7 +201,7 @@ struct ListItem<'a> {
 pub struct Summary {
     pub slug: String,
     pub title: String,
-    pub date: Option<String>,
+    pub date: Option<Date>,
     /// District in the summary's language, and in Chinese.
     pub district: Option<String>,
     pub district_zh: Option<String>,
@@ -349,7 +350,7 @@ pub fn article_view(
         .map(|b| {
             b.markdown
                 .chars()
-                .filter(|c| crate::ingest::text::is_han(*c))
+                .filter(|c| crate::chars::is_han(*c))
                 .count()
         })
         .sum();
@@ -394,7 +395,7 @@ pub fn article_view(
         context: translation.and_then(|t| nonempty(&t.context)),
         district: district_label(front.district.as_ref(), en),
         district_zh: front.district.clone(),
-        date: front.date.clone(),
+        date: front.date,
         date_basis: front.date_basis.clone(),
         topics: topic_views(&front.topics, en),
         authors: front.authors.clone(),

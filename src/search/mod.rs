@@ -71,7 +71,7 @@ impl Segmenter {
         let mut jieba = jieba_rs::Jieba::with_dict(&mut DICTIONARY.as_bytes())
             .expect("the built-in dictionary is well-formed");
         for term in terms {
-            if term.chars().any(crate::ingest::text::is_han) {
+            if term.chars().any(crate::chars::is_han) {
                 jieba.add_word(term, Some(TERM_FREQUENCY), None);
             }
         }
@@ -129,7 +129,7 @@ impl Segmenter {
         if lang == "zh" {
             for word in self.jieba.cut_for_search(text, true) {
                 let word = word.word.trim();
-                if word.chars().any(crate::ingest::text::is_han) {
+                if word.chars().any(crate::chars::is_han) {
                     f(word);
                 } else {
                     each_latin_word(word, f);
@@ -146,7 +146,7 @@ fn each_latin_word(text: &str, f: &mut impl FnMut(&str)) {
     let apostrophe = |c: char| c == '\'' || c == '’';
     for word in text.split(|c: char| !(c.is_alphanumeric() || apostrophe(c))) {
         let word = word.trim_matches(apostrophe);
-        if word.is_empty() || word.chars().any(crate::ingest::text::is_han) {
+        if word.is_empty() || word.chars().any(crate::chars::is_han) {
             continue;
         }
         if word.chars().any(char::is_uppercase) {

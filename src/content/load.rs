@@ -108,13 +108,9 @@ pub fn parse_article(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Re
         return Err(Error::at_line(path, 2, "front matter needs a `title`"));
     }
     if front.slug.is_empty() {
-        front.slug = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+        front.slug = slug_of_file_name(path);
     }
-    if !is_valid_slug(&front.slug) {
+    if !super::slug::is_valid_slug(&front.slug) {
         let line = crate::yaml::line_of_key(yaml, "slug").map_or(2, |l| l + 1);
         return Err(Error::at_line(
             path,
@@ -125,6 +121,18 @@ pub fn parse_article(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Re
             ),
         ));
     }
+    if let Some(fact) = front
+        .facts
+        .iter()
+        .find(|f| !f.value.is_finite() || f.value_high.is_some_and(|v| !v.is_finite()))
+    {
+        let line = crate::yaml::line_of_key(yaml, "facts").map_or(2, |l| l + 1);
+        return Err(Error::at_line(
+            path,
+            line,
+            format!("fact `{}` has no finite value", fact.id),
+        ));
+    }
     let blocks = parse_blocks(path, body, body_line)?;
     Ok(Article {
         path: path.to_path_buf(),
@@ -132,6 +140,43 @@ pub fn parse_article(path: &Path, text: &str, warnings: &mut Vec<Warning>) -> Re
         blocks,
         translation: None,
     })
+}
+
+/// The slug of an article without one in its front matter: its file name,
+/// made a slug where it is not one (`你好.md` → `nihao`, `My Post.md` → `my-post`).
+fn slug_of_file_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if super::slug::is_valid_slug(stem) {
+        stem.to_string()
+    } else {
+        super::slug::slugify(stem)
+    }
+}
+
+/// The slugs of the articles under `content_dir` other than those in
+/// `except` (paths relative to `content_dir`), as far as they can be read;
+/// an article that does not load is reported when the site is loaded.
+pub fn slugs_in(content_dir: &Path, except: &[PathBuf]) -> Vec<String> {
+    let Ok(paths) = markdown_files(content_dir, &mut Vec::new()) else {
+        return Vec::new();
+    };
+    paths
+        .iter()
+        .filter(|p| !p.to_string_lossy().ends_with(".en.md"))
+        .filter(|p| {
+            p.strip_prefix(content_dir)
+                .is_ok_and(|rel| !except.iter().any(|e| e == rel))
+        })
+        .filter_map(|p| {
+            let text = fsutil::read_text(p).ok()?;
+            parse_article(p, &text, &mut Vec::new())
+                .ok()
+                .map(|a| a.front.slug)
+        })
+        .collect()
 }
 
 fn load_translation(path: &Path, warnings: &mut Vec<Warning>) -> Result<Translation> {
@@ -187,7 +232,7 @@ pub fn split_front_matter<'a>(path: &Path, text: &'a str) -> Result<(&'a str, &'
 
 /// Parses a body into blocks. Each block starts with a marker line
 /// `{#id lines=a-b zh=hash}`; text before the first marker becomes a block with
-/// id `intro`. A body without markers is one block with an empty id.
+/// id `intro`. A body without markers is one block with id `body`.
 pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Block>> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
@@ -221,7 +266,7 @@ pub fn parse_blocks(path: &Path, body: &str, first_line: usize) -> Result<Vec<Bl
     }
     blocks.extend(current);
     if !preamble.trim().is_empty() {
-        let id = if blocks.is_empty() { "" } else { "intro" };
+        let id = if blocks.is_empty() { "body" } else { "intro" };
         blocks.insert(
             0,
             Block {
@@ -343,14 +388,6 @@ fn parse_marker(path: &Path, line: usize, marker: &str) -> Result<Block> {
         }
     }
     Ok(block)
-}
-
-fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && !slug.starts_with('-')
-        && slug
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 #[cfg(test)]

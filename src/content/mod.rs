@@ -5,9 +5,10 @@ pub mod date;
 pub mod glossary;
 mod load;
 pub mod model;
+pub mod slug;
 pub mod taxonomy;
 
 pub use load::{
     duplicate_slugs, load_article, load_articles, parse_article, parse_blocks, parse_translation,
-    split_front_matter,
+    slugs_in, split_front_matter,
 };

@@ -7,7 +7,6 @@ use super::text::ends_sentence;
 use super::{facts, meta};
 use crate::content::date::Date;
 use crate::content::model::{Fact, Figure, FrontMatter};
-use pinyin::ToPinyin;
 
 /// Everything known about the page an item comes from.
 pub struct PageInfo<'a> {
@@ -172,57 +171,9 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// An ASCII slug from a title: the pinyin of each run of Han characters,
-/// hyphen-separated, at most about 40 characters.
-pub fn slugify(title: &str) -> String {
-    const MAX: usize = 40;
-    let mut slug = String::new();
-    let mut pending_hyphen = false;
-    for c in title.chars() {
-        let piece = match c.to_pinyin() {
-            Some(p) => p.plain().replace('ü', "v"),
-            None if c.is_ascii_alphanumeric() => c.to_ascii_lowercase().to_string(),
-            None => {
-                pending_hyphen = !slug.is_empty();
-                continue;
-            }
-        };
-        let extra = piece.len() + usize::from(pending_hyphen);
-        if slug.len() + extra > MAX {
-            break;
-        }
-        if pending_hyphen {
-            slug.push('-');
-            pending_hyphen = false;
-        }
-        slug.push_str(&piece);
-    }
-    if slug.is_empty() {
-        "article".into()
-    } else {
-        slug
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_pinyin_runs() {
-        assert_eq!(
-            slugify("江北 实施“民生立区”行动 建设高品质生活示范区"),
-            "jiangbei-shishi-minshengliqu-xingdong"
-        );
-        assert_eq!(
-            slugify("我区启动2023春运交通安保工作"),
-            "woquqidong2023chunyunjiaotonganbaogong"
-        );
-        assert_eq!(
-            slugify("市第五届人大代表履职贡献奖出炉"),
-            "shidiwujierendadaibiaolvzhigongxianjiang"
-        );
-    }
 
     #[test]
     fn markdown_specials_are_escaped() {

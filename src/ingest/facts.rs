@@ -112,9 +112,17 @@ impl Scan<'_> {
         let text: String = self.chars[start..self.pos].iter().collect();
         let text = text.trim_end_matches('.');
         self.pos = start + text.chars().count();
-        text.parse().ok()
+        // a run of more digits than a double holds exactly is a code, not a figure
+        let digits = text.chars().filter(char::is_ascii_digit).count();
+        (digits <= MAX_DIGITS).then(|| text.parse().ok()).flatten()
     }
 }
+
+/// Most characters a fact's label takes on each side of its figure.
+const LABEL_REACH: usize = 80;
+
+/// Most digits a figure has (a double holds 15 exactly).
+const MAX_DIGITS: usize = 15;
 
 /// Extracts the facts of one paragraph.
 pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact> {
@@ -131,7 +139,7 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
         } else {
             None
         };
-        match found {
+        match found.filter(|f| f.value.is_finite() && f.value_high.is_none_or(f64::is_finite)) {
             Some(mut fact) => {
                 let start = qualifier_start(&chars, i, &mut fact);
                 let end = fact_end(&chars, i, &fact);
@@ -347,14 +355,17 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
 /// The clause around a figure: from the previous to the next clause mark.
 fn clause(chars: &[char], start: usize, end: usize) -> String {
     let is_mark = |c: &char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n');
-    let from = chars[..start]
+    // a clause that runs on without punctuation is cut to a phrase around the figure
+    let reach_back = start.saturating_sub(LABEL_REACH);
+    let reach_on = (end + LABEL_REACH).min(chars.len());
+    let from = chars[reach_back..start]
         .iter()
         .rposition(is_mark)
-        .map_or(0, |p| p + 1);
-    let to = chars[end..]
+        .map_or(reach_back, |p| reach_back + p + 1);
+    let to = chars[end..reach_on]
         .iter()
         .position(is_mark)
-        .map_or(chars.len(), |p| end + p);
+        .map_or(reach_on, |p| end + p);
     chars[from..to]
         .iter()
         .collect::<String>()

@@ -265,7 +265,8 @@ fn choose_title(item: &mut Item, district_names: &[&str]) {
             } else if item.deck.is_none() {
                 item.deck = Some(line);
             } else if let Some(deck) = &mut item.deck {
-                deck.text = format!("{} {}", deck.text, line.text);
+                deck.text.push(' ');
+                deck.text.push_str(&line.text);
             }
         }
         if item.title.is_some() {

@@ -51,78 +51,159 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
         return Ok(report);
     }
     let manifest_path = content_dir.join(MANIFEST);
-    let mut manifest: Manifest = if manifest_path.exists() {
-        let text = fsutil::read_text(&manifest_path)?;
-        serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(&manifest_path, &e, 0))?
-    } else {
-        Manifest::default()
-    };
+    let mut manifest = read_manifest(&manifest_path)?;
     let before = serde_yaml::to_string(&manifest).unwrap_or_default();
     let seeds = list_seeds(&seeds_dir)?;
+    let mut taken = taken_slugs(&manifest, &seeds, &content_dir);
+    let mut errors = Vec::new();
+    for (name, path) in &seeds {
+        let record = manifest.seeds.get(name).cloned().unwrap_or_default();
+        let run = SeedRun {
+            name,
+            path,
+            content_dir: &content_dir,
+            force: options.force,
+        };
+        match run.ingest(&record, &mut taken, &mut report) {
+            Ok(Some(updated)) => {
+                manifest.seeds.insert(name.clone(), updated);
+            }
+            Ok(None) => report.unchanged_seeds += 1,
+            Err(e) => errors.push(e),
+        }
+    }
+    let after = serde_yaml::to_string(&manifest).unwrap_or_default();
+    if after != before {
+        fsutil::write(&manifest_path, after)?;
+    }
+    Error::from_list(errors)?;
+    Ok(report)
+}
+
+fn read_manifest(path: &Path) -> Result<Manifest> {
+    if !path.exists() {
+        return Ok(Manifest::default());
+    }
+    let text = fsutil::read_text(path)?;
+    serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(path, &e, 0))
+}
+
+/// Slugs a new article may not take: those of the articles the present
+/// seeds generated, and those of every article written by hand.
+fn taken_slugs(
+    manifest: &Manifest,
+    seeds: &[(String, PathBuf)],
+    content_dir: &Path,
+) -> Vec<String> {
+    let generated: Vec<PathBuf> = manifest
+        .seeds
+        .values()
+        .flat_map(|r| r.files.keys().map(PathBuf::from))
+        .collect();
     let mut taken: Vec<String> = manifest
         .seeds
         .iter()
         .filter(|(name, _)| seeds.iter().any(|s| s.0 == **name))
         .flat_map(|(_, r)| r.files.keys().map(|f| slug_of(f)))
         .collect();
-    let mut errors = Vec::new();
-    for (name, path) in &seeds {
-        let bytes = fsutil::read(path)?;
+    taken.extend(crate::content::slugs_in(content_dir, &generated));
+    taken
+}
+
+/// One seed's ingest.
+struct SeedRun<'a> {
+    name: &'a str,
+    path: &'a Path,
+    content_dir: &'a Path,
+    force: bool,
+}
+
+impl SeedRun<'_> {
+    /// Regenerates the seed's articles if it changed (or `force`), returning
+    /// its new record; `None` when it is unchanged.
+    fn ingest(
+        &self,
+        record: &SeedRecord,
+        taken: &mut Vec<String>,
+        report: &mut IngestReport,
+    ) -> Result<Option<SeedRecord>> {
+        let bytes = fsutil::read(self.path)?;
         let hash = fsutil::sha256_hex(&bytes);
-        let record = manifest.seeds.get(name).cloned().unwrap_or_default();
-        let complete = record.files.keys().all(|f| content_dir.join(f).exists());
-        if !options.force && record.hash == hash && complete {
-            report.unchanged_seeds += 1;
-            continue;
+        let complete = record
+            .files
+            .keys()
+            .all(|f| self.content_dir.join(f).exists());
+        if !self.force && record.hash == hash && complete {
+            return Ok(None);
         }
-        let decoded = match decode_seed(path, &bytes) {
-            Ok(d) => d,
-            Err(e) => {
-                errors.push(e);
-                continue;
-            }
-        };
+        let decoded = decode_seed(self.path, &bytes)?;
         if decoded.encoding != "UTF-8" {
             report.notes.push(format!(
                 "{}: decoded from {}",
-                path.display(),
+                self.path.display(),
                 decoded.encoding
             ));
         }
         let own: Vec<String> = record.files.keys().map(|f| slug_of(f)).collect();
         taken.retain(|s| !own.contains(s));
-        let drafts = ingest_text(name, &decoded.text, &mut taken);
+        let drafts = ingest_text(self.name, &decoded.text, taken);
         if drafts.is_empty() {
-            errors.push(Error::in_file(path, "no article text found in the seed"));
-            continue;
+            return Err(Error::in_file(
+                self.path,
+                "no article text found in the seed",
+            ));
         }
         let mut files = BTreeMap::new();
         for draft in drafts {
-            let target = content_dir.join(&draft.rel_path);
-            let written_hash = fsutil::sha256_hex(&draft.text);
-            let recorded = record.files.get(&draft.rel_path);
-            match write_policy(&target, &written_hash, recorded, options.force)? {
+            let written = self.write_draft(&draft.rel_path, &draft.text, record, report)?;
+            files.insert(draft.rel_path, written);
+        }
+        self.remove_dropped(record, &files, report)?;
+        Ok(Some(SeedRecord { hash, files }))
+    }
+
+    /// Writes one article unless an editor changed it; returns the hash the
+    /// manifest records for it.
+    fn write_draft(
+        &self,
+        rel_path: &str,
+        text: &str,
+        record: &SeedRecord,
+        report: &mut IngestReport,
+    ) -> Result<String> {
+        let target = self.content_dir.join(rel_path);
+        let written_hash = fsutil::sha256_hex(text);
+        let recorded = record.files.get(rel_path);
+        Ok(
+            match write_policy(&target, &written_hash, recorded, self.force)? {
                 Policy::Write => {
-                    fsutil::write(&target, &draft.text)?;
+                    fsutil::write(&target, text)?;
                     report.written.push(target);
-                    files.insert(draft.rel_path, written_hash);
+                    written_hash
                 }
-                Policy::Same => {
-                    files.insert(draft.rel_path, written_hash);
-                }
+                Policy::Same => written_hash,
                 Policy::KeepHandEdit => {
                     let new_path = PathBuf::from(format!("{}.new", target.display()));
-                    fsutil::write(&new_path, &draft.text)?;
+                    fsutil::write(&new_path, text)?;
                     report.kept.push((target, new_path));
-                    files.insert(draft.rel_path, recorded.cloned().unwrap_or_default());
+                    recorded.cloned().unwrap_or_default()
                 }
-            }
-        }
+            },
+        )
+    }
+
+    /// Removes the articles the seed no longer produces, unless edited by hand.
+    fn remove_dropped(
+        &self,
+        record: &SeedRecord,
+        files: &BTreeMap<String, String>,
+        report: &mut IngestReport,
+    ) -> Result<()> {
         for (old, old_hash) in &record.files {
             if files.contains_key(old) {
                 continue;
             }
-            let path = content_dir.join(old);
+            let path = self.content_dir.join(old);
             let current = path.exists().then(|| fsutil::read(&path)).transpose()?;
             if current
                 .as_ref()
@@ -137,16 +218,8 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
                 ));
             }
         }
-        manifest
-            .seeds
-            .insert(name.clone(), SeedRecord { hash, files });
+        Ok(())
     }
-    let after = serde_yaml::to_string(&manifest).unwrap_or_default();
-    if after != before {
-        fsutil::write(&manifest_path, after)?;
-    }
-    Error::from_list(errors)?;
-    Ok(report)
 }
 
 enum Policy {

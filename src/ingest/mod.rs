@@ -14,7 +14,8 @@ pub mod text;
 pub use decode::decode_seed;
 pub use manifest::{IngestOptions, IngestReport, run};
 
-use emit::{Draft, PageInfo, emit_article, slugify};
+use crate::content::slug::slugify;
+use emit::{Draft, PageInfo, emit_article};
 use items::Item;
 
 /// Splits a seed's text into its news items.

@@ -612,12 +612,9 @@ fn join_broken_paragraphs(segments: Vec<Segment>) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
     let mut held: Vec<Segment> = Vec::new(); // captions met while a paragraph is open
     for seg in segments {
-        let open_index = out
-            .iter()
-            .rposition(|s| matches!(s.kind, Kind::Text { .. }));
-        let open = held.is_empty() && out.last().is_some_and(is_open_text)
-            || !held.is_empty()
-                && open_index.is_some_and(|k| k == out.len() - 1 && is_open_text(&out[k]));
+        // captions are held only while the last segment out is open text, so
+        // with captions held the paragraph they interrupt is the last one out
+        let open = out.last().is_some_and(is_open_text);
         match &seg.kind {
             Kind::Caption { .. } | Kind::Credit(_) if open => held.push(seg),
             Kind::Text {
@@ -642,7 +639,8 @@ fn join_broken_paragraphs(segments: Vec<Segment>) -> Vec<Segment> {
 }
 
 fn is_open_text(seg: &Segment) -> bool {
-    matches!(&seg.kind, Kind::Text { text, .. } if !ends_sentence(text) && han_count(text) > 0)
+    // `any` stops at the first Han character, which a growing paragraph keeps near its start
+    matches!(&seg.kind, Kind::Text { text, .. } if !ends_sentence(text) && text.chars().any(is_han))
 }
 
 #[cfg(test)]

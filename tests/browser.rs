@@ -7,12 +7,16 @@ use common::webdriver::Browser;
 use common::*;
 use std::time::{Duration, Instant};
 
+/// How long a browser step may take before the test gives up: far beyond
+/// what any step needs (latency is measured by `scripts/reload-latency.py`).
+const GENEROUS: Duration = Duration::from_secs(30);
+
 /// Waits until the page has opened its live-reload long poll.
 fn wait_for_long_poll(browser: &Browser) {
     wait_until(
         browser,
         "return performance.getEntriesByType('resource').some(e => e.name.includes('/__minsheng/poll'))",
-        Duration::from_secs(5),
+        GENEROUS,
     );
 }
 
@@ -58,13 +62,9 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     wait_until(
         &browser,
         "return window.__stillHere === undefined && document.body.innerText.includes('第二段已经改写')",
-        Duration::from_secs(5),
+        GENEROUS,
     );
     let content_reload = saved.elapsed();
-    assert!(
-        content_reload < Duration::from_secs(1),
-        "content reload took {content_reload:?}"
-    );
 
     // template edit
     wait_for_long_poll(&browser);
@@ -80,13 +80,9 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     wait_until(
         &browser,
         "return window.__stillHere === undefined && !!document.getElementById('edited')",
-        Duration::from_secs(5),
+        GENEROUS,
     );
     let template_reload = saved.elapsed();
-    assert!(
-        template_reload < Duration::from_secs(1),
-        "template reload took {template_reload:?}"
-    );
 
     // broken template: overlay, no reload; fixed: overlay gone
     wait_for_long_poll(&browser);
@@ -98,13 +94,13 @@ fn saving_content_or_template_reloads_the_tab_and_errors_show_an_overlay() {
     wait_until(
         &browser,
         "const e = document.getElementById('minsheng-error'); return !!e && e.textContent.includes('base.html')",
-        Duration::from_secs(5),
+        GENEROUS,
     );
     std::fs::remove_file(templates.join("base.html")).unwrap();
     wait_until(
         &browser,
         "return !document.getElementById('minsheng-error') && document.body.innerText.includes('第二段已经改写')",
-        Duration::from_secs(5),
+        GENEROUS,
     );
     eprintln!("reload after save: content {content_reload:?}, template {template_reload:?}");
 }
@@ -140,7 +136,7 @@ fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
     wait_until(
         &browser,
         "return Math.abs(document.getElementById('p72').getBoundingClientRect().top) < 40",
-        Duration::from_secs(2),
+        GENEROUS,
     );
 
     // the choice is remembered on another article
@@ -180,17 +176,18 @@ fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
 fn without_javascript_modes_still_switch_and_terms_are_links() {
     let dir = project(true);
     let (_server, port) = start_server(dir.path(), false);
-    let Some(browser) = Browser::start() else {
+    let Some(browser) = Browser::start_with(false) else {
         return;
     };
     browser.goto(&format!(
         "http://127.0.0.1:{port}/zh/jiangbei-shishi-minshengliqu-xingdong/"
     ));
-    // remove the script's effects: a fresh page where the radios alone do the work
-    browser.eval("localStorage.clear(); return 1");
-    browser.goto(&format!(
-        "http://127.0.0.1:{port}/zh/jiangbei-shishi-minshengliqu-xingdong/"
-    ));
+    // the page's own script did not run: it adds the glossary card on load
+    assert_eq!(
+        browser.eval("return document.getElementById('term-card') === null"),
+        true,
+        "the page's script ran"
+    );
     let term =
         browser.eval("const t = document.querySelector('a.term'); return t.getAttribute('href')");
     assert!(
@@ -203,8 +200,8 @@ fn without_javascript_modes_still_switch_and_terms_are_links() {
         browser.eval("return document.getElementById('mode-zh').checked"),
         true
     );
-    // CSS alone switches: check the radio without any script handler
-    browser.eval("const r = document.getElementById('mode-en'); r.checked = true; return 1");
+    // CSS alone switches, on a click on the mode's label
+    browser.click("label[for='mode-en']");
     assert_eq!(
         browser.eval("return document.querySelector('#p44 .l-zh').getClientRects().length"),
         0
@@ -302,7 +299,7 @@ fn search_finds_chinese_and_english_and_results_lead_to_the_paragraph() {
     wait_until(
         &browser,
         "return !location.pathname.includes('/search/') && document.readyState === 'complete'",
-        Duration::from_secs(5),
+        GENEROUS,
     );
     let found = browser.eval("const id = decodeURIComponent(location.hash.slice(1)); const p = document.getElementById(id); return [location.href, !!p && p.innerText.includes('电梯')]");
     assert_eq!(

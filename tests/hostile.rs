@@ -319,8 +319,16 @@ fn payloads_in_every_field_come_out_as_text_never_as_script() {
     browser.goto(&format!(
         "http://127.0.0.1:{port}/zh/search/index.html?q=onerror"
     ));
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let results = browser.eval("return document.querySelectorAll('#search-results li').length");
+    // results come once the index has loaded: waited for, within a generous bound
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut results = serde_json::Value::Null;
+    while std::time::Instant::now() < deadline {
+        results = browser.eval("return document.querySelectorAll('#search-results li').length");
+        if results.as_u64().unwrap_or(0) > 0 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert!(
         results.as_u64().unwrap_or(0) > 0,
         "search finds the payload text: {results}"

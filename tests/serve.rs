@@ -120,11 +120,9 @@ fn watch_rebuilds_on_save_and_survives_a_broken_template() {
     let dir = fixture("tiny");
     let (_server, port) = start_server(dir.path(), true);
     let version = poll(port, None)["version"].as_u64().unwrap_or(0);
-    std::thread::sleep(Duration::from_millis(300));
 
     // an edit to a content file is served after the rebuild
     let page = dir.path().join("content/articles/tiny-article.md");
-    let started = Instant::now();
     std::fs::write(
         &page,
         read(&page).replace("第二段还没有翻译。", "第二段已经改写。"),
@@ -132,11 +130,6 @@ fn watch_rebuilds_on_save_and_survives_a_broken_template() {
     .unwrap();
     let status = next_build(port, version);
     assert!(status["error"].is_null(), "{status}");
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "rebuild took {:?}",
-        started.elapsed()
-    );
     let (_, _, body) = http(port, "GET", "/zh/tiny-article/", &[]).unwrap();
     assert!(String::from_utf8_lossy(&body).contains("第二段已经改写。"));
     assert!(
@@ -174,7 +167,7 @@ fn bursts_of_saves_and_saves_by_rename_end_in_the_last_version() {
     let dir = fixture("tiny");
     let (_server, port) = start_server(dir.path(), true);
     let mut version = poll(port, None)["version"].as_u64().unwrap_or(0);
-    std::thread::sleep(Duration::from_millis(300));
+    let first = version;
     let page = dir.path().join("content/articles/tiny-article.md");
     let original = read(&page);
     for i in 0..30 {
@@ -202,9 +195,12 @@ fn bursts_of_saves_and_saves_by_rename_end_in_the_last_version() {
         }
         assert!(Instant::now() < deadline, "last save never served");
     }
+    // 31 saves within a millisecond or two: bursts, each rebuilt once, and
+    // bursts met during a rebuild taken together after it
+    let rebuilds = version - first;
     assert!(
-        version <= 31,
-        "one rebuild per burst, not one per save: {version}"
+        rebuilds <= 15,
+        "one rebuild per burst, not one per save: {rebuilds} rebuilds for 31 saves"
     );
 }
 
@@ -229,7 +225,6 @@ fn article_edits_update_in_place_to_exactly_what_a_full_build_writes() {
     .unwrap();
     let (_server, port) = start_server(root, true);
     let mut version = poll(port, None)["version"].as_u64().unwrap_or(0);
-    std::thread::sleep(Duration::from_millis(300));
     let marker = root.join("public/.minsheng-output");
     let full_build = std::fs::metadata(&marker).unwrap().ino();
     let slugs = article_slugs(root);
@@ -322,7 +317,6 @@ fn survives_the_output_the_content_folder_and_the_config_deleted_and_recreated()
     let dir = fixture("tiny");
     let root = dir.path();
     let (_server, port) = start_server(root, true);
-    std::thread::sleep(Duration::from_millis(300));
     let page = "/zh/tiny-article/index.html";
     wait_for_page(port, page, "两江交汇");
 
@@ -345,4 +339,51 @@ fn survives_the_output_the_content_folder_and_the_config_deleted_and_recreated()
     std::fs::write(root.join("config.yaml"), config).unwrap();
     wait_for_page(port, "/zh/index.html", "小站");
     wait_for_page(port, page, "两江交汇");
+}
+
+#[test]
+fn a_rebuild_that_panics_is_shown_and_the_watcher_goes_on() {
+    let dir = fixture("tiny");
+    let root = dir.path();
+    let (_server, port) = start_server_with(root, true, &[("MINSHENG_FAULT_ON_SAVE", "fault.md")]);
+    let version = poll(port, None)["version"].as_u64().unwrap_or(0);
+    std::fs::write(
+        root.join("content/articles/fault.md"),
+        "---\ntitle: x\n---\n",
+    )
+    .unwrap();
+    let failed = next_build(port, version);
+    assert!(
+        failed["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("internal error") && e.contains("fault.md")),
+        "{failed}"
+    );
+    // the site is still served, and the next good save is built
+    wait_for_page(port, "/zh/tiny-article/index.html", "两江交汇");
+    std::fs::remove_file(root.join("content/articles/fault.md")).unwrap();
+    let page = root.join("content/articles/tiny-article.md");
+    std::fs::write(&page, read(&page).replace("两江交汇", "两江汇流")).unwrap();
+    wait_for_page(port, "/zh/tiny-article/index.html", "两江汇流");
+    let status = poll(port, None);
+    assert!(status["error"].is_null(), "{status}");
+}
+
+#[test]
+fn a_broken_configuration_at_start_is_shown_not_fatal() {
+    let dir = fixture("tiny");
+    let root = dir.path();
+    let config = read(&root.join("config.yaml"));
+    std::fs::write(root.join("config.yaml"), "title: [unclosed\n").unwrap();
+    let (_server, port) = start_server(root, true);
+    let status = poll(port, None);
+    assert!(
+        status["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("config.yaml")),
+        "{status}"
+    );
+    std::fs::write(root.join("config.yaml"), config).unwrap();
+    wait_for_page(port, "/zh/tiny-article/index.html", "两江交汇");
+    assert!(poll(port, None)["error"].is_null());
 }

@@ -2,9 +2,7 @@
 //! text, headings, labels, lists, captions, bylines, credits, page marks),
 //! rejoining hard-wrapped lines and sentences broken by blank lines or captions.
 
-use super::text::{
-    collapse_doubled, collapse_repeat, ends_sentence, han_count, is_han, remove_stray_spaces,
-};
+use super::text::{collapse_doubled, collapse_repeat, ends_sentence, is_han, remove_stray_spaces};
 
 /// One printed line of a seed, numbered from 1: usually one line of the
 /// file, or several where a line cut at the page's column width goes on.

@@ -12,7 +12,6 @@ use crate::output;
 use crate::render::{self, OutFile};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a rebuild did.
 pub enum Rebuilt {
@@ -54,8 +53,15 @@ impl Session {
         Ok(report)
     }
 
+    /// Forgets what the last build kept, so that the next rebuild is a full
+    /// one (after a rebuild that did not finish).
+    pub fn reset(&mut self) {
+        self.built = None;
+    }
+
     /// Rebuilds after the files at `changed` were saved, created or removed.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Rebuilt> {
+        inject_fault(changed);
         let Some(built) = self.built.as_mut() else {
             return self.build().map(Rebuilt::Full);
         };
@@ -115,12 +121,12 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
     articles.sort_by(|a, b| a.path.cmp(&b.path));
     let loaded = &built.loaded;
     let before: HashSet<String> = built.rendered.slugs().map(str::to_string).collect();
-    let written = AtomicUsize::new(0);
     let out = built.out.clone();
+    // every touched file is rendered before any is written: a failed render
+    // leaves the served folder as it was
+    let files = std::sync::Mutex::new(Vec::new());
     let sink = |file: OutFile| {
-        if output::replace_file(&out, &file)? {
-            written.fetch_add(1, Ordering::Relaxed);
-        }
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
         Ok(())
     };
     // the search index and fact files build beside the pages
@@ -147,6 +153,10 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
     );
     let pages = pages?;
     others?;
+    let mut written = 0;
+    for file in files.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        written += usize::from(output::replace_file(&out, &file)?);
+    }
     let after: HashSet<&str> = articles.iter().map(|a| a.front.slug.as_str()).collect();
     for gone in before.iter().filter(|slug| !after.contains(slug.as_str())) {
         for (lang, _) in render::LANGUAGES {
@@ -157,6 +167,23 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
     Ok(Rebuilt::Partial {
         articles: changed.len(),
         pages,
-        written: written.load(Ordering::Relaxed),
+        written,
     })
 }
+
+/// Test builds only: a rebuild panics when a changed file is named as
+/// `MINSHENG_FAULT_ON_SAVE` says, so that tests can show the watcher survives
+/// a fault no real input triggers any more.
+#[cfg(debug_assertions)]
+fn inject_fault(changed: &[PathBuf]) {
+    if let Some(name) = std::env::var_os("MINSHENG_FAULT_ON_SAVE")
+        && changed
+            .iter()
+            .any(|p| p.file_name() == Some(name.as_os_str()) && p.is_file())
+    {
+        panic!("fault injected on saving {}", name.to_string_lossy());
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn inject_fault(_: &[PathBuf]) {}

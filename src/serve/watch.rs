@@ -17,46 +17,80 @@ const DEBOUNCE_MS: u64 = 10;
 /// Folders under the project root that hold sources.
 pub const WATCHED_DIRS: &[&str] = &["seeds", "content", "themes", "templates", "static"];
 
-/// Calls `on_change` after each burst of relevant changes, until the process ends.
-pub fn watch(
-    root: &Path,
-    out: &Path,
-    mut on_change: impl FnMut(Vec<PathBuf>),
-) -> crate::Result<()> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(Duration::from_millis(DEBOUNCE_MS), None, tx)
-        .map_err(|e| crate::Error::Refused(format!("cannot watch {}: {e}", root.display())))?;
-    debouncer
-        .watch(root, RecursiveMode::NonRecursive)
-        .map_err(|e| crate::Error::Refused(format!("cannot watch {}: {e}", root.display())))?;
-    for dir in WATCHED_DIRS {
-        let _ = debouncer.watch(root.join(dir), RecursiveMode::Recursive);
+/// A watch on a project, armed: changes from the moment it exists are seen.
+pub struct Watcher {
+    root: PathBuf,
+    out: PathBuf,
+    debouncer: notify_debouncer_full::Debouncer<
+        notify_debouncer_full::notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    events: mpsc::Receiver<DebounceEventResult>,
+}
+
+impl Watcher {
+    /// Starts watching the sources of the project at `root` (built into `out`).
+    pub fn arm(root: &Path, out: &Path) -> crate::Result<Watcher> {
+        let refused = |e: notify_debouncer_full::notify::Error| {
+            crate::Error::Refused(format!("cannot watch {}: {e}", root.display()))
+        };
+        let (tx, events) = mpsc::channel::<DebounceEventResult>();
+        let mut debouncer =
+            new_debouncer(Duration::from_millis(DEBOUNCE_MS), None, tx).map_err(refused)?;
+        debouncer
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(refused)?;
+        for dir in WATCHED_DIRS {
+            let _ = debouncer.watch(root.join(dir), RecursiveMode::Recursive);
+        }
+        Ok(Watcher {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+            debouncer,
+            events,
+        })
     }
-    for result in rx {
-        let Ok(events) = result else { continue };
-        let mut changed: Vec<PathBuf> = Vec::new();
+
+    /// Calls `on_change` after each burst of relevant changes, until the
+    /// process ends. Bursts that arrive while `on_change` runs are taken
+    /// together, so a slow rebuild is followed by one rebuild, not one per burst.
+    pub fn run(mut self, mut on_change: impl FnMut(Vec<PathBuf>)) {
+        while let Ok(first) = self.events.recv() {
+            let mut changed: Vec<PathBuf> = Vec::new();
+            self.collect(first, &mut changed);
+            while let Ok(more) = self.events.try_recv() {
+                self.collect(more, &mut changed);
+            }
+            if !changed.is_empty() {
+                on_change(changed);
+            }
+        }
+    }
+
+    fn collect(&mut self, result: DebounceEventResult, changed: &mut Vec<PathBuf>) {
+        let Ok(events) = result else { return };
         for event in &events {
             // reading files (our own build does) is not a change
             if matches!(event.kind, EventKind::Access(_) | EventKind::Other) {
                 continue;
             }
             for path in &event.paths {
-                if let Some(dir) = WATCHED_DIRS.iter().find(|d| path == &root.join(d)) {
+                if let Some(dir) = WATCHED_DIRS.iter().find(|d| path == &self.root.join(d)) {
                     // a watched folder was (re)created: watch it again
-                    let _ = debouncer.watch(root.join(dir), RecursiveMode::Recursive);
+                    let _ = self
+                        .debouncer
+                        .watch(self.root.join(dir), RecursiveMode::Recursive);
                 }
                 // the output folder removed by someone else: build it again
-                let output_gone = path == out && !out.exists();
-                if (output_gone || is_relevant(root, out, path)) && !changed.contains(path) {
+                let output_gone = path == &self.out && !self.out.exists();
+                if (output_gone || is_relevant(&self.root, &self.out, path))
+                    && !changed.contains(path)
+                {
                     changed.push(path.clone());
                 }
             }
         }
-        if !changed.is_empty() {
-            on_change(changed);
-        }
     }
-    Ok(())
 }
 
 /// Whether a changed path is a source of the site (and not output or a by-product).

@@ -159,21 +159,6 @@ pub fn html_problem(html: &str) -> Option<String> {
     (!stack.is_empty()).then(|| format!("unclosed: {stack:?}"))
 }
 
-/// A free loopback port. Each test process draws from its own range (by
-/// process id), so that parallel test binaries do not pick the same port
-/// between checking it and starting a server on it.
-pub fn free_port() -> u16 {
-    use std::sync::atomic::{AtomicU16, Ordering};
-    static NEXT: AtomicU16 = AtomicU16::new(0);
-    let base = 20_000 + (std::process::id() % 2_000) as u16 * 16;
-    loop {
-        let port = base + NEXT.fetch_add(1, Ordering::Relaxed) % 16;
-        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
-            return port;
-        }
-    }
-}
-
 /// A minimal HTTP/1.1 GET (or HEAD) returning (status, headers, body).
 pub fn http(
     port: u16,
@@ -204,17 +189,6 @@ pub fn http(
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     Ok((status, head, body))
-}
-
-/// Waits until the server answers on `port`.
-pub fn wait_for_server(port: u16) {
-    for _ in 0..200 {
-        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("server did not start on port {port}");
 }
 
 /// Asserts two file trees are identical, naming only the files that differ.
@@ -257,22 +231,40 @@ impl Drop for Server {
     }
 }
 
-/// Starts `minsheng serve` (with `--watch` if asked) on a free port and waits
-/// until it answers.
+/// Starts `minsheng serve` (with `--watch` if asked) on a port the system
+/// picks, and returns once it is ready: it has printed the address it
+/// answers at and, when watching, that its watcher is armed.
 pub fn start_server(root: &Path, watch: bool) -> (Server, u16) {
-    let port = free_port();
+    start_server_with(root, watch, &[])
+}
+
+/// [`start_server`] with extra environment variables.
+pub fn start_server_with(root: &Path, watch: bool, env: &[(&str, &str)]) -> (Server, u16) {
+    use std::io::BufRead;
     let mut cmd = bin();
-    cmd.arg("--root")
-        .arg(root)
-        .args(["serve", "--port", &port.to_string()]);
+    cmd.arg("--root").arg(root).args(["serve", "--port", "0"]);
     if watch {
         cmd.arg("--watch");
     }
-    let child = cmd
-        .stdout(std::process::Stdio::null())
+    let mut child = cmd
+        .envs(env.iter().copied())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("minsheng starts");
-    wait_for_server(port);
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut port = None;
+    for line in lines.by_ref() {
+        let line = line.expect("server output");
+        if let Some(address) = line.split(" at http://127.0.0.1:").nth(1) {
+            port = address.trim_end_matches('/').parse().ok();
+        }
+        if port.is_some() && (!watch || line.starts_with("watching for changes")) {
+            break;
+        }
+    }
+    let port = port.expect("the server printed its address before it exited");
+    // keep reading, so that the server never blocks on a full pipe
+    std::thread::spawn(move || lines.for_each(drop));
     (Server(child), port)
 }

@@ -88,6 +88,12 @@ impl Browser {
     /// skipped, and says so on the terminal; with `MINSHENG_REQUIRE_BROWSER=1`
     /// (set in CI) their absence is a failure.
     pub fn start() -> Option<Browser> {
+        Browser::start_with(true)
+    }
+
+    /// [`Browser::start`] with the page's scripts on or off (`javascript`);
+    /// WebDriver's own scripts run either way.
+    pub fn start_with(javascript: bool) -> Option<Browser> {
         for tool in ["/usr/bin/chromium", "/usr/bin/chromedriver"] {
             if !std::path::Path::new(tool).exists() {
                 let why = format!(
@@ -101,20 +107,31 @@ impl Browser {
                 return None;
             }
         }
-        let port = super::free_port();
-        let driver = Command::new("/usr/bin/chromedriver")
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
+        // the system picks the port; chromedriver prints it once it listens
+        let mut driver = Command::new("/usr/bin/chromedriver")
+            .arg("--port=0")
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts");
-        super::wait_for_server(port);
+        let mut lines =
+            std::io::BufRead::lines(std::io::BufReader::new(driver.stdout.take().unwrap()));
+        let port: u16 = lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find_map(|l| {
+                l.strip_prefix("ChromeDriver was started successfully on port ")
+                    .and_then(|p| p.trim_end_matches('.').parse().ok())
+            })
+            .expect("chromedriver printed its port");
+        std::thread::spawn(move || lines.for_each(drop));
         let profile = tempfile::tempdir().unwrap();
         let caps = serde_json::json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:loggingPrefs": {"browser": "ALL"},
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
+                "prefs": {"profile.managed_default_content_settings.javascript": if javascript { 1 } else { 2 }},
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                          "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900",
                          format!("--user-data-dir={}", profile.path().display())]
@@ -142,6 +159,29 @@ impl Browser {
             Some(&serde_json::json!({ "url": url })),
         );
         assert!(answer["value"].is_null(), "navigation failed: {answer}");
+    }
+
+    /// Clicks the element `css` selects, as a user would.
+    pub fn click(&self, css: &str) {
+        let found = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/element", self.session),
+            Some(&serde_json::json!({ "using": "css selector", "value": css })),
+        );
+        let element = found["value"]
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(|v| v.as_str())
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_string();
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/element/{element}/click", self.session),
+            Some(&serde_json::json!({})),
+        );
+        assert!(answer["value"].is_null(), "click on {css} failed: {answer}");
     }
 
     /// Runs a script (`return …`) in the page and returns its value.

@@ -120,7 +120,7 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
     let sink = |file: OutFile| {
         if file.path.ends_with(".html") {
             let done = pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if progress && done % 250 == 0 {
+            if progress && done.is_multiple_of(250) {
                 eprint!("\r  rendering {done}/{expected} article pages");
             }
         }

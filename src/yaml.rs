@@ -154,18 +154,10 @@ mod tests {
     #[derive(serde::Deserialize, Debug)]
     #[serde(default)]
     #[allow(dead_code)]
+    #[derive(Default)]
     struct Sample {
         title: String,
         count: Option<u32>,
-    }
-
-    impl Default for Sample {
-        fn default() -> Self {
-            Sample {
-                title: String::new(),
-                count: None,
-            }
-        }
     }
 
     #[test]

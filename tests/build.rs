@@ -476,3 +476,46 @@ fn large_builds_show_progress_only_on_a_terminal_and_stage_timings_when_verbose(
         stdout(&out)
     );
 }
+
+#[test]
+fn the_output_folder_is_never_missing_while_a_build_replaces_it() {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let dir = fixture("tiny");
+    let root = dir.path().to_path_buf();
+    assert!(run(&root, &["build"]).status.success());
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let missing = std::sync::Arc::new(AtomicUsize::new(0));
+    let looked = {
+        let (done, missing, page) = (
+            done.clone(),
+            missing.clone(),
+            root.join("public/zh/index.html"),
+        );
+        std::thread::spawn(move || {
+            let mut looks = 0u64;
+            while !done.load(Ordering::Relaxed) {
+                if !page.exists() {
+                    missing.fetch_add(1, Ordering::Relaxed);
+                }
+                looks += 1;
+            }
+            looks
+        })
+    };
+    for _ in 0..5 {
+        // a changed config renders every page again, so each build swaps
+        let config = read(&root.join("config.yaml"));
+        std::fs::write(root.join("config.yaml"), format!("{config}\n")).unwrap();
+        let out = run(&root, &["build"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    done.store(true, Ordering::Relaxed);
+    let looks = looked.join().unwrap();
+    assert!(looks > 0);
+    assert_eq!(
+        missing.load(Ordering::Relaxed),
+        0,
+        "the site was missing in {} of {looks} looks",
+        missing.load(Ordering::Relaxed)
+    );
+}

@@ -99,7 +99,7 @@ fn decode_strict(path: &Path, enc: &'static Encoding, bytes: &[u8]) -> Result<St
 
 /// Recognises UTF-16 without a byte-order mark by its many zero bytes on one side.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;

@@ -448,10 +448,10 @@ fn is_person_name(token: &str) -> bool {
 /// A line of reporters' names (`王彩艳 杨敏`, `记者 刘静`), possibly followed by
 /// a picture credit, or a credit line alone.
 fn parse_byline_or_credit(line: &str) -> Option<Kind> {
-    if let Some(credit) = picture_credit(line) {
-        if credit.len() == line.trim().len() {
-            return Some(Kind::Credit(credit.to_string()));
-        }
+    if let Some(credit) = picture_credit(line)
+        && credit.len() == line.trim().len()
+    {
+        return Some(Kind::Credit(credit.to_string()));
     }
     let line = line.trim();
     // each word with the byte offset it starts at, so that what follows the

@@ -88,7 +88,7 @@ pub fn collapse_doubled(text: &str) -> String {
 pub fn collapse_repeat(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
-    if n >= 4 && n % 2 == 0 && chars[..n / 2] == chars[n / 2..] {
+    if n >= 4 && n.is_multiple_of(2) && chars[..n / 2] == chars[n / 2..] {
         chars[..n / 2].iter().collect()
     } else {
         text.to_string()

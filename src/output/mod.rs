@@ -215,6 +215,9 @@ pub fn remove_pages(out: &Path, folder: &str) -> Result<()> {
     Ok(())
 }
 
+/// Puts the staging folder in place of the output folder. Where the system
+/// can exchange two names in one step (Linux), a server reading the output
+/// folder never finds it missing; elsewhere two renames follow each other.
 fn swap_in(staging: &Path, out: &Path) -> Result<()> {
     let old = sibling(out, "old");
     if old.exists() {
@@ -222,18 +225,41 @@ fn swap_in(staging: &Path, out: &Path) -> Result<()> {
     }
     {
         let _swap = SWAP.write().unwrap_or_else(|e| e.into_inner());
-        if out.exists() {
-            std::fs::rename(out, &old).map_err(|e| Error::io(out, e))?;
-        }
-        if let Err(e) = std::fs::rename(staging, out) {
-            if old.exists() {
-                let _ = std::fs::rename(&old, out);
-            }
-            return Err(Error::io(out, e));
+        if out.exists() && exchange(staging, out).is_ok() {
+            // the previous site now sits at the staging name
+            std::fs::rename(staging, &old).map_err(|e| Error::io(staging, e))?;
+        } else {
+            rename_twice(staging, out, &old)?;
         }
     }
     if old.exists() {
         remove_dir(&old)?;
+    }
+    Ok(())
+}
+
+/// Swaps the names of two folders atomically.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// The output folder moved aside, then the staging folder moved in.
+fn rename_twice(staging: &Path, out: &Path, old: &Path) -> Result<()> {
+    if out.exists() {
+        std::fs::rename(out, old).map_err(|e| Error::io(out, e))?;
+    }
+    if let Err(e) = std::fs::rename(staging, out) {
+        if old.exists() {
+            let _ = std::fs::rename(old, out);
+        }
+        return Err(Error::io(out, e));
     }
     Ok(())
 }

@@ -5,8 +5,9 @@ use crate::config::Warning;
 use crate::error::Result;
 use crate::ingest::{self, IngestOptions, IngestReport};
 use crate::output;
+use crate::output::{OutFile, StaticFile};
 use crate::project::{self, Project};
-use crate::render::{self, OutFile, Theme};
+use crate::render::{self, Theme};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -100,68 +101,13 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
             return Err(crate::Error::Strict(problems));
         }
     }
-    let out = options
-        .out
-        .clone()
-        .unwrap_or_else(|| loaded.config.output_dir.clone());
-    let out = if out.is_absolute() {
-        out
-    } else {
-        std::env::current_dir().unwrap_or_default().join(out)
-    };
-    output::check_output_dir(&loaded.config.root, &out)?;
+    let out = output_folder(options, &loaded)?;
     let mut clock = Instant::now();
     let theme = Theme::load(&loaded.config)?;
     let staging = output::Staging::create(&out, loaded.config.minify && !options.no_minify)?;
-    let pages = std::sync::atomic::AtomicUsize::new(0);
-    // progress on a terminal for larger sites; nothing when output is piped
-    let expected = loaded.articles.len() * 2;
-    let progress = expected > 300 && std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let sink = |file: OutFile| {
-        if file.path.ends_with(".html") {
-            let done = pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if progress && done.is_multiple_of(250) {
-                eprint!("\r  rendering {done}/{expected} article pages");
-            }
-        }
-        staging.write(&file)
-    };
-    // the search index (once its segmenter has loaded) builds beside the
-    // pages, from the text taken before rendering releases it
-    let documents = segmenter
-        .is_some()
-        .then(|| crate::search::Documents::of(&loaded.articles));
-    let Project {
-        config,
-        articles,
-        glossary,
-        seeds,
-        ..
-    } = &mut loaded;
-    let (rendered, index) = rayon::join(
-        || render::render_site(config, &theme, articles, seeds, glossary, !keep, &sink),
-        || {
-            segmenter.zip(documents).map(|(segmenter, documents)| {
-                let segmenter = segmenter
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (documents.index(&segmenter), segmenter)
-            })
-        },
-    );
-    let rendered = rendered?;
-    let (index, segmenter) = index.unzip();
-    if progress {
-        eprint!("\r{:60}\r", "");
-    }
-    for file in output::data::fact_files(&loaded.articles) {
-        staging.write(&file)?;
-    }
-    if let Some(index) = index {
-        staging.write(&index)?;
-    }
+    let (rendered, segmenter, pages) = render_into(&staging, &mut loaded, &theme, segmenter, keep)?;
     lap(&mut timings, "render and search index", &mut clock);
-    let statics: Vec<(String, render::StaticFile)> = theme
+    let statics: Vec<(String, StaticFile)> = theme
         .static_files
         .iter()
         .map(|(path, file)| (path.clone(), file.clone()))
@@ -172,7 +118,7 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
     lap(&mut timings, "write", &mut clock);
     let report = BuildReport {
         out: out.clone(),
-        pages: pages.load(std::sync::atomic::Ordering::Relaxed),
+        pages,
         articles: loaded.articles.len(),
         reused,
         ingest,
@@ -187,4 +133,79 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
         out,
     };
     Ok((report, built))
+}
+
+/// The absolute output folder, checked to be safe to replace.
+fn output_folder(options: &BuildOptions, loaded: &Project) -> Result<PathBuf> {
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| loaded.config.output_dir.clone());
+    let out = if out.is_absolute() {
+        out
+    } else {
+        std::env::current_dir().unwrap_or_default().join(out)
+    };
+    output::check_output_dir(&loaded.config.root, &out)?;
+    Ok(out)
+}
+
+/// Renders every page, the data files and (once its segmenter has loaded)
+/// the search index into the staging folder. Returns what rendering kept,
+/// the segmenter, and the number of HTML pages written.
+fn render_into(
+    staging: &output::Staging,
+    loaded: &mut Project,
+    theme: &Theme,
+    segmenter: Option<std::thread::JoinHandle<crate::search::Segmenter>>,
+    keep: bool,
+) -> Result<(render::Rendered, Option<crate::search::Segmenter>, usize)> {
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    // progress on a terminal for larger sites; nothing when output is piped
+    let expected = loaded.articles.len() * 2;
+    let progress = expected > 300 && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let sink = |file: OutFile| {
+        if file.path.ends_with(".html") {
+            let done = pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if progress && done.is_multiple_of(250) {
+                eprint!("\r  rendering {done}/{expected} article pages");
+            }
+        }
+        staging.write(&file)
+    };
+    // the search index builds beside the pages, from the text taken before
+    // rendering releases it
+    let documents = segmenter
+        .is_some()
+        .then(|| crate::search::Documents::of(&loaded.articles));
+    let Project {
+        config,
+        articles,
+        glossary,
+        seeds,
+        ..
+    } = loaded;
+    let (rendered, index) = rayon::join(
+        || render::render_site(config, theme, articles, seeds, glossary, !keep, &sink),
+        || {
+            segmenter.zip(documents).map(|(segmenter, documents)| {
+                let segmenter = segmenter
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (documents.index(&segmenter), segmenter)
+            })
+        },
+    );
+    let rendered = rendered?;
+    let (index, segmenter) = index.unzip();
+    if progress {
+        eprint!("\r{:60}\r", "");
+    }
+    for file in render::data::fact_files(&loaded.articles) {
+        staging.write(&file)?;
+    }
+    if let Some(index) = index {
+        staging.write(&index)?;
+    }
+    Ok((rendered, segmenter, pages.into_inner()))
 }

@@ -14,6 +14,7 @@ pub mod content;
 pub mod error;
 pub mod fsutil;
 pub mod ingest;
+pub mod lang;
 pub mod markdown;
 pub mod output;
 pub mod project;

@@ -87,40 +87,22 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> minsheng::Result<ExitCode> {
+    let root = cli.root;
     match cli.command {
         Command::Build {
             out,
             base_url,
             strict,
-        } => {
-            let report = build(&BuildOptions {
-                root: cli.root,
+        } => run_build(
+            BuildOptions {
+                root,
                 out,
                 base_url,
                 no_minify: false,
                 strict,
-            })?;
-            print_ingest(&report.ingest);
-            for warning in &report.warnings {
-                eprintln!("warning: {warning}");
-            }
-            if cli.verbose {
-                for (stage, ms) in &report.timings {
-                    eprintln!("  {stage:<24} {ms:>8.1} ms");
-                }
-                eprintln!(
-                    "  {} files unchanged since the last build, linked",
-                    report.reused
-                );
-            }
-            println!(
-                "built {} articles, {} pages into {}",
-                report.articles,
-                report.pages,
-                report.out.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+            },
+            cli.verbose,
+        ),
         Command::Serve {
             watch,
             port,
@@ -129,7 +111,7 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
         } => {
             serve(ServeOptions {
                 build: BuildOptions {
-                    root: cli.root,
+                    root,
                     out,
                     base_url: None,
                     no_minify: true,
@@ -141,55 +123,9 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check => {
-            let report = check(&cli.root)?;
-            for f in &report.findings {
-                let level = match f.severity {
-                    Severity::Error => "error",
-                    Severity::Warning => "warning",
-                    Severity::Info => "note",
-                };
-                if f.severity > Severity::Info || cli.verbose {
-                    let at = if f.location.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}: ", f.location)
-                    };
-                    println!("{level}: {at}{}", f.message);
-                }
-            }
-            let (done, total): (usize, usize) = report
-                .coverage
-                .iter()
-                .fold((0, 0), |(d, t), c| (d + c.translated, t + c.total));
-            for c in &report.coverage {
-                println!(
-                    "{:<48} {:>4}/{:<4} translated{}",
-                    c.slug,
-                    c.translated,
-                    c.total,
-                    if c.stale > 0 {
-                        format!(", {} stale", c.stale)
-                    } else {
-                        String::new()
-                    }
-                );
-            }
-            println!("translation coverage: {done}/{total} paragraphs");
-            let errors = report
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
-            println!("{errors} error(s)");
-            Ok(if report.has_errors() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
+        Command::Check => run_check(&root, cli.verbose),
         Command::Translate { slug } => {
-            let path = minsheng::translate::scaffold(&cli.root, &slug)?;
+            let path = minsheng::translate::scaffold(&root, &slug)?;
             println!(
                 "wrote {}: write the English under each marker",
                 path.display()
@@ -197,7 +133,7 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Ingest { force } => {
-            let report = ingest(&cli.root, IngestOptions { force })?;
+            let report = ingest(&root, IngestOptions { force })?;
             print_ingest(&report);
             println!(
                 "ingest: {} file(s) written, {} seed(s) unchanged, {} hand-edited file(s) kept",
@@ -208,6 +144,76 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn run_build(options: BuildOptions, verbose: bool) -> minsheng::Result<ExitCode> {
+    let report = build(&options)?;
+    print_ingest(&report.ingest);
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if verbose {
+        for (stage, ms) in &report.timings {
+            eprintln!("  {stage:<24} {ms:>8.1} ms");
+        }
+        eprintln!(
+            "  {} files unchanged since the last build, linked",
+            report.reused
+        );
+    }
+    println!(
+        "built {} articles, {} pages into {}",
+        report.articles,
+        report.pages,
+        report.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(root: &std::path::Path, verbose: bool) -> minsheng::Result<ExitCode> {
+    let report = check(root)?;
+    for f in &report.findings {
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
+        };
+        if f.severity > Severity::Info || verbose {
+            let at = if f.location.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", f.location)
+            };
+            println!("{level}: {at}{}", f.message);
+        }
+    }
+    let (done, total): (usize, usize) = report
+        .coverage
+        .iter()
+        .fold((0, 0), |(d, t), c| (d + c.translated, t + c.total));
+    for c in &report.coverage {
+        let stale = if c.stale > 0 {
+            format!(", {} stale", c.stale)
+        } else {
+            String::new()
+        };
+        println!(
+            "{:<48} {:>4}/{:<4} translated{stale}",
+            c.slug, c.translated, c.total
+        );
+    }
+    println!("translation coverage: {done}/{total} paragraphs");
+    let errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    println!("{errors} error(s)");
+    Ok(if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn print_ingest(report: &minsheng::ingest::IngestReport) {

@@ -41,7 +41,7 @@ pub fn scaffold_text(article: &Article) -> String {
             .front
             .facts
             .iter()
-            .filter(|f| !matches!(f.kind.as_str(), "date" | "year" | "period"))
+            .filter(|f| !f.kind.is_time())
             .map(|f| (f.id.clone(), String::new()))
             .collect(),
     };

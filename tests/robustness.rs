@@ -237,9 +237,14 @@ fn plain_markdown_trees_slugify_their_file_names() {
         &dir.path().join("content/posts/My Post.md"),
         "---\ntitle: My post\n---\n\nText.\n",
     );
+    write(
+        &dir.path().join("content/a..b.md"),
+        "---\ntitle: 点\n---\n\n正文。\n",
+    );
     let out = run(dir.path(), &["build"]);
     assert_no_panic(&out, "build");
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("public/zh/a-b/index.html").is_file());
     assert!(dir.path().join("public/zh/nihao/index.html").is_file());
     assert!(dir.path().join("public/zh/my-post/index.html").is_file());
 }

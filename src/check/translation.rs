@@ -5,7 +5,7 @@
 
 use super::{CheckReport, Finding, Severity, at};
 use crate::content::glossary::Glossary;
-use crate::content::model::{Article, Fact};
+use crate::content::model::{Article, Block, Fact, FactKind, TranslationFront};
 use crate::markdown::to_plain_text;
 use crate::render::format::format_number_en;
 
@@ -14,8 +14,27 @@ pub fn check_translation(article: &Article, glossary: &Glossary, report: &mut Ch
     let Some(translation) = &article.translation else {
         return;
     };
-    let path = &translation.path;
-    let front = &translation.front;
+    let missing = missing_fields(article, &translation.front);
+    if !missing.is_empty() {
+        report.findings.push(Finding {
+            severity: Severity::Warning,
+            location: at(&translation.path, 1),
+            message: format!("translation incomplete: missing {}", missing.join(", ")),
+        });
+    }
+    for block in &article.blocks {
+        if let Some(english) = article
+            .english(&block.id)
+            .filter(|b| !b.markdown.is_empty())
+        {
+            let location = at(&translation.path, english.file_line);
+            check_paragraph(article, block, english, glossary, &location, report);
+        }
+    }
+}
+
+/// The fields of the translation's front matter still to write.
+fn missing_fields(article: &Article, front: &TranslationFront) -> Vec<String> {
     let mut missing = Vec::new();
     if front.title.trim().is_empty() {
         missing.push("title".to_string());
@@ -44,60 +63,57 @@ pub fn check_translation(article: &Article, glossary: &Glossary, report: &mut Ch
         .front
         .facts
         .iter()
-        .filter(|f| !matches!(f.kind.as_str(), "date" | "year" | "period"))
+        .filter(|f| !f.kind.is_time())
         .filter(|f| front.facts.get(&f.id).is_none_or(|l| l.trim().is_empty()))
         .count();
     if labelled > 0 {
         missing.push(format!("{labelled} fact labels"));
     }
-    if !missing.is_empty() {
-        report.findings.push(Finding {
-            severity: Severity::Warning,
-            location: at(path, 1),
-            message: format!("translation incomplete: missing {}", missing.join(", ")),
-        });
-    }
-    for block in &article.blocks {
-        let Some(english) = article
-            .english(&block.id)
-            .filter(|b| !b.markdown.is_empty())
-        else {
-            continue;
-        };
-        let chinese = to_plain_text(&block.markdown);
-        let text = to_plain_text(&english.markdown);
-        for fact in article.front.facts.iter().filter(|f| f.para == block.id) {
-            if !figure_in_english(fact, &text) {
-                report.findings.push(Finding {
-                    severity: Severity::Warning,
-                    location: at(path, english.file_line),
-                    message: format!(
-                        "paragraph {}: figure `{}` is not in the English (expected e.g. `{}`)",
-                        block.id,
-                        fact.text,
-                        figure_forms(fact).first().cloned().unwrap_or_default()
-                    ),
-                });
-            }
-        }
-        let mut reported: Vec<usize> = Vec::new();
-        for found in glossary.find_chinese(&chinese) {
-            if reported.contains(&found.entry)
-                || !glossary.find_english(found.entry, &text).is_empty()
-            {
-                continue;
-            }
-            reported.push(found.entry);
-            let entry = &glossary.entries[found.entry];
+    missing
+}
+
+/// One translated paragraph: every figure of its Chinese, and every
+/// glossary term's rendering, must be in its English.
+fn check_paragraph(
+    article: &Article,
+    block: &Block,
+    english: &Block,
+    glossary: &Glossary,
+    location: &str,
+    report: &mut CheckReport,
+) {
+    let chinese = to_plain_text(&block.markdown);
+    let text = to_plain_text(&english.markdown);
+    for fact in article.front.facts.iter().filter(|f| f.para == block.id) {
+        if !figure_in_english(fact, &text) {
             report.findings.push(Finding {
                 severity: Severity::Warning,
-                location: at(path, english.file_line),
+                location: location.to_string(),
                 message: format!(
-                    "paragraph {}: glossary term {} should be rendered as `{}`",
-                    block.id, entry.term, entry.english
+                    "paragraph {}: figure `{}` is not in the English (expected e.g. `{}`)",
+                    block.id,
+                    fact.text,
+                    figure_forms(fact).first().cloned().unwrap_or_default()
                 ),
             });
         }
+    }
+    let mut reported: Vec<usize> = Vec::new();
+    for found in glossary.find_chinese(&chinese) {
+        if reported.contains(&found.entry) || !glossary.find_english(found.entry, &text).is_empty()
+        {
+            continue;
+        }
+        reported.push(found.entry);
+        let entry = &glossary.entries[found.entry];
+        report.findings.push(Finding {
+            severity: Severity::Warning,
+            location: location.to_string(),
+            message: format!(
+                "paragraph {}: glossary term {} should be rendered as `{}`",
+                block.id, entry.term, entry.english
+            ),
+        });
     }
 }
 
@@ -144,8 +160,8 @@ const MONTHS: [&str; 12] = [
 pub fn figure_forms(fact: &Fact) -> Vec<String> {
     let v = fact.value;
     let mut forms = Vec::new();
-    match fact.kind.as_str() {
-        "date" => {
+    match fact.kind {
+        FactKind::Date => {
             let (month, day) = ((v / 100.0) as usize, (v % 100.0) as usize);
             if let Some(name) = MONTHS.get(month.wrapping_sub(1)) {
                 forms.push(format!("{name} {day}"));
@@ -153,7 +169,7 @@ pub fn figure_forms(fact: &Fact) -> Vec<String> {
             }
             return forms;
         }
-        "period" => return forms,
+        FactKind::Period => return forms,
         _ => {}
     }
     let plain = trim(v);
@@ -252,7 +268,7 @@ mod tests {
         Fact {
             value,
             unit: unit.into(),
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             ..Fact::default()
         }
     }

@@ -91,12 +91,77 @@ pub struct Fact {
     /// 余, 多, 超, 近, 约, 以上, 以下 …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
-    /// `amount`, `percent`, `count`, `measure`, `duration`, `date`, `year`, `period`.
-    pub kind: String,
+    pub kind: FactKind,
     /// The phrase the figure describes.
     pub label: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+}
+
+/// What a figure measures.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// Money (`1.81亿元`).
+    Amount,
+    /// A share (`89%`).
+    Percent,
+    /// A number of things or people (`1400余家`).
+    #[default]
+    Count,
+    /// A physical measure (`18公里`, `3.2万平方米`).
+    Measure,
+    /// A length of time (`15分钟`, `3年`).
+    Duration,
+    /// A day or month (`3月2日`).
+    Date,
+    /// A year (`2023年`).
+    Year,
+    /// A span of time (`1—9月`, `2022—2025年`).
+    Period,
+}
+
+impl FactKind {
+    /// The name front matter and the data files use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Amount => "amount",
+            FactKind::Percent => "percent",
+            FactKind::Count => "count",
+            FactKind::Measure => "measure",
+            FactKind::Duration => "duration",
+            FactKind::Date => "date",
+            FactKind::Year => "year",
+            FactKind::Period => "period",
+        }
+    }
+
+    /// Whether the figure places something in time rather than counting it.
+    pub fn is_time(self) -> bool {
+        matches!(self, FactKind::Date | FactKind::Year | FactKind::Period)
+    }
+}
+
+impl std::str::FromStr for FactKind {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<FactKind, String> {
+        use FactKind::*;
+        [
+            Amount, Percent, Count, Measure, Duration, Date, Year, Period,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == name)
+        .ok_or_else(|| format!("`{name}` is not a kind of figure"))
+    }
+}
+
+impl std::fmt::Display for FactKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// Front matter of an English translation (`content/articles/<slug>.en.md`).

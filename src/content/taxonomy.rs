@@ -98,3 +98,8 @@ pub fn topic_chinese(key: &str) -> &'static str {
         _ => "其他",
     }
 }
+
+/// The name of a topic in a site language.
+pub fn topic_name(key: &str, lang: crate::lang::Lang) -> &'static str {
+    lang.pick(topic_chinese(key), topic_english(key))
+}

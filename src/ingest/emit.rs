@@ -39,12 +39,7 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
     let topics = meta::infer_topics(&format!("{title}\n{body_text}"));
     let district =
         meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone());
-    let mut all_facts: Vec<Fact> = Vec::new();
-    for (block, id) in item.body.iter().zip(&ids) {
-        let text = block_plain_text(block);
-        let topic = meta::main_topic(&text).or_else(|| topics.first().cloned());
-        all_facts.extend(facts::extract_facts(id, &text, topic.as_deref()));
-    }
+    let all_facts = item_facts(item, &ids, &topics);
     let figures = item
         .captions
         .iter()
@@ -88,24 +83,41 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
     let yaml = serde_yaml::to_string(&front).expect("front matter serialises");
     let mut text = format!("---\n{yaml}---\n");
     for (block, id) in item.body.iter().zip(&ids) {
-        let lines = if block.first == block.last {
-            format!("{}", block.first)
-        } else {
-            format!("{}-{}", block.first, block.last)
-        };
-        // a paragraph the page leaves unfinished (its text goes on elsewhere)
-        let cut = block.kind == BlockKind::Paragraph && !ends_sentence(&block.text);
-        let cut = if cut { " cut" } else { "" };
-        text.push_str(&format!(
-            "\n{{#{id} lines={lines}{cut}}}\n{}\n",
-            block_markdown(block)
-        ));
+        push_block(&mut text, block, id);
     }
     Draft {
         rel_path: format!("articles/{slug}.md"),
         slug: slug.to_string(),
         text,
     }
+}
+
+/// Every figure the item's blocks state, each filed under its paragraph's
+/// main topic (or the article's).
+fn item_facts(item: &Item, ids: &[String], topics: &[String]) -> Vec<Fact> {
+    let mut all = Vec::new();
+    for (block, id) in item.body.iter().zip(ids) {
+        let text = block_plain_text(block);
+        let topic = meta::main_topic(&text).or_else(|| topics.first().cloned());
+        all.extend(facts::extract_facts(id, &text, topic.as_deref()));
+    }
+    all
+}
+
+/// Appends a block with its marker: id, seed lines, and `cut` for a
+/// paragraph the page leaves unfinished (its text goes on elsewhere).
+fn push_block(text: &mut String, block: &super::items::ItemBlock, id: &str) {
+    let lines = if block.first == block.last {
+        format!("{}", block.first)
+    } else {
+        format!("{}-{}", block.first, block.last)
+    };
+    let cut = block.kind == BlockKind::Paragraph && !ends_sentence(&block.text);
+    let cut = if cut { " cut" } else { "" };
+    text.push_str(&format!(
+        "\n{{#{id} lines={lines}{cut}}}\n{}\n",
+        block_markdown(block)
+    ));
 }
 
 /// Ids `p<first line>`, with a letter added where two blocks start on one line.

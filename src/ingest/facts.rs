@@ -2,7 +2,7 @@
 //! amounts with 万/亿 multipliers, qualifiers (余, 多, 超, 近, 约, 以上 …),
 //! percentages, ranges, periods, counting Chinese numerals and dates.
 
-use crate::content::model::Fact;
+use crate::content::model::{Fact, FactKind};
 
 /// Units and counted nouns, longest first so that `人次` wins over `人`.
 const UNITS: &[&str] = &[
@@ -71,15 +71,15 @@ fn chinese_digit(c: char) -> Option<f64> {
 }
 
 /// Classifies a unit into the kind of figure it makes.
-pub fn kind_of(unit: &str, value: f64) -> &'static str {
+pub fn kind_of(unit: &str, value: f64) -> FactKind {
     match unit {
-        "元" => "amount",
-        "%" => "percent",
-        "年" if (1900.0..2100.0).contains(&value) => "year",
-        "年" | "小时" | "分钟" | "天" | "周" => "duration",
-        "月" | "日" => "date",
-        "平方米" | "公里" | "公斤" | "米" | "层" => "measure",
-        _ => "count",
+        "元" => FactKind::Amount,
+        "%" => FactKind::Percent,
+        "年" if (1900.0..2100.0).contains(&value) => FactKind::Year,
+        "年" | "小时" | "分钟" | "天" | "周" => FactKind::Duration,
+        "月" | "日" => FactKind::Date,
+        "平方米" | "公里" | "公斤" | "米" | "层" => FactKind::Measure,
+        _ => FactKind::Count,
     }
 }
 
@@ -224,7 +224,7 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
     value *= multiplier;
     let value_high = value_high.map(|h| h * multiplier);
     let kind = if value_high.is_some() && matches!(unit.as_str(), "月" | "年" | "日") {
-        "period"
+        FactKind::Period
     } else {
         kind_of(&unit, value)
     };
@@ -233,7 +233,7 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
         value_high,
         unit,
         qualifier: after_number.or(after_unit).map(str::to_string),
-        kind: kind.to_string(),
+        kind,
         ..Fact::default()
     })
     .map(|f| date_fact(chars, i).unwrap_or(f))
@@ -249,7 +249,7 @@ fn date_fact(chars: &[char], i: usize) -> Option<Fact> {
     ((1.0..=12.0).contains(&month) && (1.0..=31.0).contains(&day)).then(|| Fact {
         value: month * 100.0 + day,
         unit: "月日".into(),
-        kind: "date".into(),
+        kind: FactKind::Date,
         ..Fact::default()
     })
 }
@@ -266,7 +266,7 @@ fn chinese_figure(chars: &[char], i: usize, value: f64) -> Option<Fact> {
     (CHINESE_COUNTERS.contains(&counter) && after.is_some_and(super::text::is_han)).then(|| Fact {
         value,
         unit: counter.to_string(),
-        kind: "count".into(),
+        kind: FactKind::Count,
         ..Fact::default()
     })
 }
@@ -278,7 +278,7 @@ fn arabic_like_wan(chars: &[char], i: usize) -> Option<Fact> {
     Some(Fact {
         value: 1e4,
         unit: unit.to_string(),
-        kind: kind_of(unit, 1e4).to_string(),
+        kind: kind_of(unit, 1e4),
         ..Fact::default()
     })
 }
@@ -325,7 +325,7 @@ fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
         end += 1;
     }
     let rest: String = chars[end..].iter().take(4).collect();
-    if fact.kind == "date" {
+    if fact.kind == FactKind::Date {
         // 3月2日
         let mut e = start;
         while e < chars.len() && (chars[e].is_ascii_digit() || chars[e] == '月' || chars[e] == '日')

@@ -237,6 +237,19 @@ fn starts_with_district(text: &str, district_names: &[&str]) -> bool {
 /// there is one, else from the headings of the body. A line naming the district
 /// first is the headline; then one of the form `主题：…`; then the first line.
 fn choose_title(item: &mut Item, district_names: &[&str]) {
+    if title_from_head_group(item, district_names) || title_from_body(item, district_names) {
+        return;
+    }
+    infer_title(item);
+}
+
+/// The headline among the lines printed as the item's headline group: one
+/// that starts with a district's name, else one with a colon, else the
+/// first; the others make the deck. Whether a title was found.
+fn title_from_head_group(item: &mut Item, district_names: &[&str]) -> bool {
+    if item.head_group.is_empty() {
+        return false;
+    }
     let rank = |text: &str| {
         if starts_with_district(text, district_names) {
             0
@@ -246,79 +259,77 @@ fn choose_title(item: &mut Item, district_names: &[&str]) {
             2
         }
     };
-    if !item.head_group.is_empty() {
-        let group = std::mem::take(&mut item.head_group);
-        let best = group
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| !h.text.starts_with("——"))
-            .min_by_key(|(i, h)| (rank(&h.text), *i))
-            .map(|(i, _)| i);
-        for (i, line) in group.into_iter().enumerate() {
-            let text = line.text.trim_start_matches('—').to_string();
-            let line = HeadLine {
-                text,
-                line: line.line,
-            };
-            if Some(i) == best {
-                item.title = Some(line);
-            } else if item.deck.is_none() {
-                item.deck = Some(line);
-            } else if let Some(deck) = &mut item.deck {
-                deck.text.push(' ');
-                deck.text.push_str(&line.text);
-            }
-        }
-        if item.title.is_some() {
-            return;
-        }
-    }
-    let candidates: Vec<usize> = item
-        .body
+    let group = std::mem::take(&mut item.head_group);
+    let best = group
         .iter()
         .enumerate()
-        .filter(|(_, b)| {
-            b.kind == BlockKind::Heading && !b.text.contains("——") && !b.in_labelled_section
-        })
-        .filter(|(_, b)| starts_with_district(&b.text, district_names))
-        .map(|(i, _)| i)
-        .collect();
-    let chosen = candidates
-        .first()
-        .copied()
-        .or_else(|| (item.body.first()?.kind == BlockKind::Heading).then_some(0));
-    if let Some(i) = chosen {
-        let deck_index = [i.checked_sub(1), Some(i + 1)]
-            .into_iter()
-            .flatten()
-            .find(|&j| {
-                item.body.get(j).is_some_and(|b| {
-                    // printed next to the headline: at most one blank line between
-                    let title = &item.body[i];
-                    let apart = if j < i {
-                        title.first.saturating_sub(b.last)
-                    } else {
-                        b.first.saturating_sub(title.last)
-                    };
-                    b.kind == BlockKind::Heading && !b.text.contains("——") && apart <= 2
-                })
-            });
-        item.title = Some(HeadLine {
-            text: item.body[i].text.clone(),
-            line: item.body[i].first,
-        });
-        if let Some(j) = deck_index {
-            item.deck = Some(HeadLine {
-                text: item.body[j].text.clone(),
-                line: item.body[j].first,
-            });
+        .filter(|(_, h)| !h.text.starts_with("——"))
+        .min_by_key(|(i, h)| (rank(&h.text), *i))
+        .map(|(i, _)| i);
+    for (i, line) in group.into_iter().enumerate() {
+        let text = line.text.trim_start_matches('—').to_string();
+        let line = HeadLine {
+            text,
+            line: line.line,
+        };
+        if Some(i) == best {
+            item.title = Some(line);
+        } else if item.deck.is_none() {
+            item.deck = Some(line);
+        } else if let Some(deck) = &mut item.deck {
+            deck.text.push(' ');
+            deck.text.push_str(&line.text);
         }
-        let mut removed = vec![i];
-        removed.extend(deck_index);
-        remove_blocks(item, &removed);
-        return;
     }
-    infer_title(item);
+    item.title.is_some()
+}
+
+/// A heading of the body taken as the headline (the first that starts with
+/// a district's name, else a heading the body starts with), and a heading
+/// printed next to it as the deck. Whether a title was found.
+fn title_from_body(item: &mut Item, district_names: &[&str]) -> bool {
+    let chosen = item
+        .body
+        .iter()
+        .position(|b| {
+            b.kind == BlockKind::Heading
+                && !b.text.contains("——")
+                && !b.in_labelled_section
+                && starts_with_district(&b.text, district_names)
+        })
+        .or_else(|| (item.body.first()?.kind == BlockKind::Heading).then_some(0));
+    let Some(i) = chosen else {
+        return false;
+    };
+    let deck_index = [i.checked_sub(1), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .find(|&j| {
+            item.body.get(j).is_some_and(|b| {
+                // printed next to the headline: at most one blank line between
+                let title = &item.body[i];
+                let apart = if j < i {
+                    title.first.saturating_sub(b.last)
+                } else {
+                    b.first.saturating_sub(title.last)
+                };
+                b.kind == BlockKind::Heading && !b.text.contains("——") && apart <= 2
+            })
+        });
+    item.title = Some(HeadLine {
+        text: item.body[i].text.clone(),
+        line: item.body[i].first,
+    });
+    if let Some(j) = deck_index {
+        item.deck = Some(HeadLine {
+            text: item.body[j].text.clone(),
+            line: item.body[j].first,
+        });
+    }
+    let mut removed = vec![i];
+    removed.extend(deck_index);
+    remove_blocks(item, &removed);
+    true
 }
 
 fn remove_blocks(item: &mut Item, removed: &[usize]) {

@@ -205,144 +205,190 @@ fn most_common(values: &[usize], min: usize) -> Option<usize> {
 
 /// Splits one run of consecutive non-empty lines into segments.
 fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
-    let mut acc: Vec<&SrcLine> = Vec::new();
-    let mut gap_before = gap;
-    // text printed right under a glued heading is body text, however short
-    let mut after_glued = false;
-    let push =
-        |kind: Kind, first: usize, last: usize, out: &mut Vec<Segment>, gap_before: &mut usize| {
-            out.push(Segment {
-                kind,
-                first,
-                last,
-                gap_before: *gap_before,
-            });
-            *gap_before = 0;
-        };
     // In wide text every line is a paragraph; in narrow columns a sentence that
     // ends on a line much shorter than the column ends its paragraph.
     let run_width = run.iter().map(|l| l.width).fold(0.0, f64::max);
+    let mut split = RunSplit {
+        run: &run,
+        acc: Vec::new(),
+        gap_before: gap,
+        after_glued: false,
+        out,
+    };
     let mut i = 0;
     while i < run.len() {
-        let line = &run[i];
-        let flush = |acc: &mut Vec<&SrcLine>, out: &mut Vec<Segment>, gap_before: &mut usize| {
-            flush_text(acc, after_glued, out, gap_before);
-        };
-        if let Some(mark) = continued_mark(&line.text) {
-            flush(&mut acc, out, &mut gap_before);
-            push(
-                Kind::Continued(mark.to_string()),
-                line.no,
-                line.last,
-                out,
-                &mut gap_before,
-            );
-            let rest = line.text[mark.len()..].trim();
-            if !rest.is_empty() {
-                let kind = classify_text(rest);
-                out.push(Segment {
-                    kind,
-                    first: line.no,
-                    last: line.last,
-                    gap_before: 0,
+        // each shape of line, tried in turn, takes the lines it reads
+        let taken = split
+            .continued(i)
+            .or_else(|| split.caption(i))
+            .or_else(|| split.byline(i))
+            .or_else(|| split.glued_heading(i));
+        match taken {
+            Some(next) => i = next,
+            None => {
+                let ends_paragraph = split.acc.last().is_some_and(|prev| {
+                    ends_sentence(&prev.text)
+                        && (run_width > 40.0 || prev.last_width < run_width * 0.6)
                 });
-            }
-            i += 1;
-            continue;
-        }
-        if is_caption_start(&line.text) {
-            // a caption wrapped over several lines ends with its credit
-            let pending = join_lines(acc.iter().map(|l| l.text.as_str()));
-            if line_has_credit(&line.text)
-                && !acc.is_empty()
-                && !pending.contains(['。', '；', '！', '？'])
-                && pending.chars().count() + line.text.chars().count() <= 60
-            {
-                let first = acc[0].no;
-                let text = format!("{pending}{}", line.text);
-                acc.clear();
-                push(parse_caption(&text), first, line.last, out, &mut gap_before);
-                i += 1;
-                continue;
-            }
-            flush(&mut acc, out, &mut gap_before);
-            // A ▲ caption runs on to the line with its credit (or to the next ▲).
-            let mut j = i;
-            if run[i].text.starts_with('▲') {
-                while !line_has_credit(&run[j].text)
-                    && j + 1 < run.len()
-                    && !run[j + 1].text.starts_with('▲')
-                {
-                    j += 1;
+                if ends_paragraph {
+                    split.flush();
                 }
+                split.acc.push(&run[i]);
+                i += 1;
             }
-            // a photographer's name wrapped onto the next line
-            if j + 1 < run.len() && credit_name_is_cut(&run[j].text, &run[j + 1].text) {
+        }
+    }
+    split.flush();
+}
+
+/// Longest pending text a caption or glued heading may take up, in characters.
+const GLUED_MAX: usize = 60;
+
+/// The state of splitting one run: the text lines waiting to become a
+/// paragraph, and what was written so far.
+struct RunSplit<'a, 'o> {
+    run: &'a [SrcLine],
+    acc: Vec<&'a SrcLine>,
+    gap_before: usize,
+    /// Text printed right under a glued heading is body text, however short.
+    after_glued: bool,
+    out: &'o mut Vec<Segment>,
+}
+
+impl<'a> RunSplit<'a, '_> {
+    fn push(&mut self, kind: Kind, first: usize, last: usize) {
+        self.out.push(Segment {
+            kind,
+            first,
+            last,
+            gap_before: self.gap_before,
+        });
+        self.gap_before = 0;
+    }
+
+    fn flush(&mut self) {
+        flush_text(
+            &mut self.acc,
+            self.after_glued,
+            self.out,
+            &mut self.gap_before,
+        );
+    }
+
+    /// The pending text, when it is short enough to be glued to what follows
+    /// (each pending line has at least one character, so many lines never are).
+    fn short_pending(&self) -> Option<String> {
+        (self.acc.len() <= GLUED_MAX)
+            .then(|| join_lines(self.acc.iter().map(|l| l.text.as_str())))
+            .filter(|p| p.chars().count() <= GLUED_MAX)
+    }
+
+    /// A continuation mark (`（上接1版）`) and the text after it on its line.
+    fn continued(&mut self, i: usize) -> Option<usize> {
+        let line = &self.run[i];
+        let mark = continued_mark(&line.text)?;
+        self.flush();
+        self.push(Kind::Continued(mark.to_string()), line.no, line.last);
+        let rest = line.text[mark.len()..].trim();
+        if !rest.is_empty() {
+            self.out.push(Segment {
+                kind: classify_text(rest),
+                first: line.no,
+                last: line.last,
+                gap_before: 0,
+            });
+        }
+        Some(i + 1)
+    }
+
+    /// A photo caption, with the lines it was wrapped over.
+    fn caption(&mut self, i: usize) -> Option<usize> {
+        let run = self.run;
+        let line = &run[i];
+        if !is_caption_start(&line.text) {
+            return None;
+        }
+        // a caption wrapped over several lines ends with its credit
+        if line_has_credit(&line.text)
+            && !self.acc.is_empty()
+            && let Some(pending) = self.short_pending()
+            && !pending.contains(['。', '；', '！', '？'])
+            && pending.chars().count() + line.text.chars().count() <= GLUED_MAX
+        {
+            let first = self.acc[0].no;
+            self.acc.clear();
+            self.push(
+                parse_caption(&format!("{pending}{}", line.text)),
+                first,
+                line.last,
+            );
+            return Some(i + 1);
+        }
+        self.flush();
+        // a ▲ caption runs on to the line with its credit (or to the next ▲)
+        let mut j = i;
+        if line.text.starts_with('▲') {
+            while !line_has_credit(&run[j].text)
+                && j + 1 < run.len()
+                && !run[j + 1].text.starts_with('▲')
+            {
                 j += 1;
             }
-            let text = join_lines(run[i..=j].iter().map(|l| l.text.as_str()));
-            push(
-                parse_caption(&text),
-                run[i].no,
-                run[j].last,
-                out,
-                &mut gap_before,
-            );
-            i = j + 1;
-            continue;
         }
-        if let Some(kind) = parse_byline_or_credit(&line.text) {
-            flush(&mut acc, out, &mut gap_before);
-            push(kind, line.no, line.last, out, &mut gap_before);
-            i += 1;
-            continue;
+        // a photographer's name wrapped onto the next line
+        if j + 1 < run.len() && credit_name_is_cut(&run[j].text, &run[j + 1].text) {
+            j += 1;
         }
-        // a byline whose picture credit is wrapped onto the next line
-        if let Some(next) = run.get(i + 1)
-            && line.text.contains(' ')
-            && let Some(
-                kind @ Kind::Byline {
-                    credit: Some(_), ..
-                },
-            ) = parse_byline_or_credit(&format!("{}{}", line.text, next.text))
-        {
-            flush(&mut acc, out, &mut gap_before);
-            push(kind, line.no, next.last, out, &mut gap_before);
-            i += 2;
-            continue;
-        }
-        if line.text.ends_with("——") && i + 1 < run.len() {
-            let pending = join_lines(acc.iter().map(|l| l.text.as_str()));
-            let candidate = format!("{pending}{}", line.text);
-            if candidate.chars().count() <= 24
-                && !candidate.contains('。')
-                && !candidate.contains('，')
-            {
-                let first = acc.first().map_or(line.no, |l| l.no);
-                acc.clear();
-                let text = candidate.trim_end_matches('—').to_string();
-                push(
-                    Kind::Heading { text, glued: true },
-                    first,
-                    line.last,
-                    out,
-                    &mut gap_before,
-                );
-                after_glued = true;
-                i += 1;
-                continue;
-            }
-        }
-        if acc.last().is_some_and(|prev| {
-            let width = prev.last_width;
-            ends_sentence(&prev.text) && (run_width > 40.0 || width < run_width * 0.6)
-        }) {
-            flush(&mut acc, out, &mut gap_before);
-        }
-        acc.push(line);
-        i += 1;
+        let text = join_lines(run[i..=j].iter().map(|l| l.text.as_str()));
+        self.push(parse_caption(&text), line.no, run[j].last);
+        Some(j + 1)
     }
-    flush_text(&mut acc, after_glued, out, &mut gap_before);
+
+    /// A byline or credit line, or a byline whose picture credit is wrapped
+    /// onto the next line.
+    fn byline(&mut self, i: usize) -> Option<usize> {
+        let line = &self.run[i];
+        if let Some(kind) = parse_byline_or_credit(&line.text) {
+            self.flush();
+            self.push(kind, line.no, line.last);
+            return Some(i + 1);
+        }
+        let next = self.run.get(i + 1)?;
+        if !line.text.contains(' ') {
+            return None;
+        }
+        let kind = parse_byline_or_credit(&format!("{}{}", line.text, next.text))?;
+        matches!(
+            kind,
+            Kind::Byline {
+                credit: Some(_),
+                ..
+            }
+        )
+        .then(|| {
+            self.flush();
+            self.push(kind, line.no, next.last);
+            i + 2
+        })
+    }
+
+    /// A heading printed on the line above its paragraph, ending in `——`.
+    fn glued_heading(&mut self, i: usize) -> Option<usize> {
+        let line = &self.run[i];
+        if !line.text.ends_with("——") || i + 1 >= self.run.len() {
+            return None;
+        }
+        let candidate = format!("{}{}", self.short_pending()?, line.text);
+        if candidate.chars().count() > 24 || candidate.contains(['。', '，']) {
+            return None;
+        }
+        let first = self.acc.first().map_or(line.no, |l| l.no);
+        self.acc.clear();
+        let text = candidate.trim_end_matches('—').to_string();
+        self.push(Kind::Heading { text, glued: true }, first, line.last);
+        self.after_glued = true;
+        Some(i + 1)
+    }
 }
 
 /// Turns the pending text lines of a run into one segment: a list, body text

@@ -3,15 +3,30 @@
 //! previous site exactly as it was. Also refuses output folders that could
 //! hold someone's work.
 
-pub mod data;
 mod minify;
 mod reuse;
 
 pub use minify::minify_file;
 
 use crate::error::{Error, Result};
-use crate::render::OutFile;
 use std::path::{Path, PathBuf};
+
+/// One file of the built site.
+#[derive(Debug, Clone)]
+pub struct OutFile {
+    /// Path relative to the output folder, `/`-separated.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Where a static file of a theme comes from.
+#[derive(Debug, Clone)]
+pub enum StaticFile {
+    /// Compiled into the binary (the built-in default theme).
+    BuiltIn(&'static [u8]),
+    /// A file of the theme or the site.
+    Path(PathBuf),
+}
 
 /// Held (for writing) while a build swaps its output in: a reader that
 /// holds it (for reading) while it opens a file sees the old site or the new
@@ -150,12 +165,12 @@ impl Staging {
     }
 
     /// Copies static files (by output path).
-    pub fn copy_static(&self, static_files: &[(String, crate::render::StaticFile)]) -> Result<()> {
+    pub fn copy_static(&self, static_files: &[(String, StaticFile)]) -> Result<()> {
         for (rel, source) in static_files {
             let target = self.dir.join(rel);
             match source {
-                crate::render::StaticFile::BuiltIn(bytes) => crate::fsutil::write(&target, bytes)?,
-                crate::render::StaticFile::Path(path) => {
+                StaticFile::BuiltIn(bytes) => crate::fsutil::write(&target, bytes)?,
+                StaticFile::Path(path) => {
                     if let Some(parent) = target.parent() {
                         crate::fsutil::create_dir_all(parent)?;
                     }

@@ -1,8 +1,9 @@
 //! Charts drawn at build time as inline SVG (no chart library at run time):
 //! horizontal bars comparing figures of the same unit across the articles.
 
-use super::format::{fact_english, unit_english};
+use super::format::fact_english;
 use crate::content::model::Fact;
+use crate::content::model::FactKind;
 use crate::markdown::escape_html;
 
 /// One bar: its label, value and the link to the sentence it comes from.
@@ -53,24 +54,13 @@ fn chart_id(title: &str) -> String {
 }
 
 /// The units whose figures are compared, with the kind they must have.
-pub const CHARTED: &[(&str, &str)] = &[
-    ("元", "amount"),
-    ("人", "count"),
-    ("人次", "count"),
-    ("户", "count"),
-    ("%", "percent"),
+pub const CHARTED: &[(&str, FactKind)] = &[
+    ("元", FactKind::Amount),
+    ("人", FactKind::Count),
+    ("人次", FactKind::Count),
+    ("户", FactKind::Count),
+    ("%", FactKind::Percent),
 ];
-
-/// Title of the chart for a unit.
-pub fn chart_title(unit: &str, en: bool) -> String {
-    match (unit, en) {
-        ("元", false) => "金额（元）".into(),
-        ("%", false) => "比例".into(),
-        (u, false) => format!("人数与户数（{u}）"),
-        ("%", true) => "Shares (%)".into(),
-        (u, true) => format!("Figures in {}", unit_english(u)),
-    }
-}
 
 /// The figure as shown next to its bar.
 pub fn shown(fact: &Fact, en: bool) -> String {

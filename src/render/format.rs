@@ -1,7 +1,7 @@
 //! Presentation of facts: English units, qualifiers and number formatting, and
 //! the ranking that picks the figures shown in an article's fact box.
 
-use crate::content::model::Fact;
+use crate::content::model::{Fact, FactKind};
 
 /// English for a unit or counted noun (empty when English needs none).
 pub fn unit_english(unit: &str) -> &'static str {
@@ -98,13 +98,15 @@ pub fn fact_english(fact: &Fact) -> String {
 /// sizes; larger figures before smaller ones. Dates, years, periods and
 /// durations never make the box.
 pub fn fact_score(fact: &Fact) -> f64 {
-    let weight = match fact.kind.as_str() {
-        "amount" => 5.0,
-        "percent" => 4.5,
-        "count" if matches!(fact.unit.as_str(), "人" | "人次" | "户" | "名" | "位") => 4.0,
-        "count" if fact.unit.is_empty() => 4.0,
-        "count" => 3.0,
-        "measure" => 2.5,
+    let weight = match fact.kind {
+        FactKind::Amount => 5.0,
+        FactKind::Percent => 4.5,
+        FactKind::Count if matches!(fact.unit.as_str(), "人" | "人次" | "户" | "名" | "位") => {
+            4.0
+        }
+        FactKind::Count if fact.unit.is_empty() => 4.0,
+        FactKind::Count => 3.0,
+        FactKind::Measure => 2.5,
         _ => return 0.0,
     };
     weight + fact.value.max(1.0).log10().min(9.0) / 3.0
@@ -168,7 +170,7 @@ mod tests {
             para: id.into(),
             value,
             unit: unit.into(),
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             ..Fact::default()
         };
         let facts = vec![

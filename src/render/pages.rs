@@ -1,53 +1,21 @@
-//! Site-wide pages: home, article lists by topic and by district, the numbers
-//! page (every figure, filterable, with charts and a timeline) and search.
+//! Site-wide pages: home, article lists by topic and by district, and search.
 
-use super::charts::{Bar, CHARTED, bar_chart, chart_title, shown};
 use super::format::{fact_box, fact_english};
 use super::view::Summary;
 use super::{OutFile, Renderer};
 use crate::content::model::{Article, Fact};
-use crate::content::taxonomy::{TOPIC_KEYS, district_english, topic_chinese, topic_english};
+use crate::content::taxonomy::{TOPIC_KEYS, district_english, topic_name};
 use crate::error::Result;
+use crate::lang::Lang;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Serialize)]
-struct Group {
+pub(super) struct Group {
     key: String,
     label: String,
     href: String,
     count: usize,
-}
-
-#[derive(Serialize)]
-struct Row {
-    figure: String,
-    label: String,
-    label_missing: bool,
-    kind: String,
-    topic: String,
-    slug: String,
-    title: String,
-    para: String,
-    district: Option<String>,
-    district_key: String,
-}
-
-#[derive(Serialize)]
-struct Event {
-    date: String,
-    label: String,
-    slug: String,
-    para: String,
-    title: String,
-}
-
-fn topic_label(key: &str, en: bool) -> &'static str {
-    if en {
-        topic_english(key)
-    } else {
-        topic_chinese(key)
-    }
 }
 
 /// `江北区` → `jiangbei`.
@@ -57,14 +25,14 @@ pub fn district_key(district: &str) -> String {
 }
 
 impl Renderer<'_> {
-    pub(super) fn search_page(&self, lang: &str) -> Result<OutFile> {
-        let title = if lang == "en" { "Search" } else { "搜索" };
+    pub(super) fn search_page(&self, lang: Lang) -> Result<OutFile> {
+        let title = self.string(lang, "search");
         let path = format!("{lang}/search/");
         let page = self.page(
             "search",
             lang,
             &path,
-            title.into(),
+            title,
             self.string(lang, "search_label"),
             true,
         );
@@ -74,7 +42,7 @@ impl Renderer<'_> {
 
     fn list_page(
         &self,
-        lang: &str,
+        lang: Lang,
         path: String,
         title: String,
         views: Vec<&Summary>,
@@ -86,8 +54,7 @@ impl Renderer<'_> {
         self.html("section.html", path, &ctx)
     }
 
-    pub(super) fn topic_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
-        let en = lang == "en";
+    pub(super) fn topic_pages(&self, lang: Lang, views: &[&Summary]) -> Result<Vec<OutFile>> {
         let by_topic = by_topic(views);
         TOPIC_KEYS
             .iter()
@@ -96,18 +63,18 @@ impl Renderer<'_> {
                 self.list_page(
                     lang,
                     format!("{lang}/topics/{key}/"),
-                    topic_label(key, en).to_string(),
+                    topic_name(key, lang).to_string(),
                     list.clone(),
                 )
             })
             .collect()
     }
 
-    pub(super) fn district_pages(&self, lang: &str, views: &[&Summary]) -> Result<Vec<OutFile>> {
+    pub(super) fn district_pages(&self, lang: Lang, views: &[&Summary]) -> Result<Vec<OutFile>> {
         by_district(views)
             .into_iter()
             .map(|(d, list)| {
-                let title = if lang == "en" {
+                let title = if lang.is_english() {
                     district_english(d).unwrap_or(d).to_string()
                 } else {
                     d.to_string()
@@ -122,15 +89,15 @@ impl Renderer<'_> {
             .collect()
     }
 
-    fn groups(&self, lang: &str, views: &[&Summary]) -> (Vec<Group>, Vec<Group>) {
-        let en = lang == "en";
+    pub(super) fn groups(&self, lang: Lang, views: &[&Summary]) -> (Vec<Group>, Vec<Group>) {
+        let en = lang.is_english();
         let by_topic = by_topic(views);
         let topics = TOPIC_KEYS
             .iter()
             .filter_map(|key| {
                 Some(Group {
                     key: key.to_string(),
-                    label: topic_label(key, en).into(),
+                    label: topic_name(key, lang).into(),
                     href: format!("{lang}/topics/{key}/index.html"),
                     count: by_topic.get(key)?.len(),
                 })
@@ -155,7 +122,7 @@ impl Renderer<'_> {
     pub(super) fn home(
         &self,
         articles: &[&Article],
-        per_lang: &[(&str, Vec<&Summary>)],
+        per_lang: &[(Lang, Vec<&Summary>)],
     ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Figure {
@@ -171,7 +138,7 @@ impl Renderer<'_> {
             "{} {}",
             self.config.description.zh, self.config.description.en
         );
-        let page = self.page("home", "zh", "", title, description, false);
+        let page = self.page("home", Lang::Zh, "", title, description, false);
         let mut ctx = self.context(&page);
         let all: Vec<(&Article, &Fact)> = articles
             .iter()
@@ -206,148 +173,11 @@ impl Renderer<'_> {
         ctx.insert("figures", &figures);
         for (lang, views) in per_lang {
             ctx.insert_value(format!("articles_{lang}"), super::view::summaries(views));
-            let (topics, districts) = self.groups(lang, views);
+            let (topics, districts) = self.groups(*lang, views);
             ctx.insert(format!("topics_{lang}"), &topics);
             ctx.insert(format!("districts_{lang}"), &districts);
         }
         self.html("home.html", String::new(), &ctx)
-    }
-
-    pub(super) fn numbers_page(
-        &self,
-        lang: &str,
-        articles: &[&Article],
-        views: &[&Summary],
-    ) -> Result<OutFile> {
-        #[derive(Serialize)]
-        struct Section {
-            key: String,
-            label: String,
-            rows: Vec<Row>,
-        }
-        let en = lang == "en";
-        let mut rows = Vec::new();
-        let mut events = Vec::new();
-        let mut bars: Vec<Vec<Bar>> = CHARTED.iter().map(|_| Vec::new()).collect();
-        for (article, view) in articles.iter().zip(views) {
-            let labels = article.translation.as_ref().map(|t| &t.front.facts);
-            let year = article.front.date.map(|d| d.year());
-            for fact in &article.front.facts {
-                let english = labels
-                    .and_then(|l| l.get(&fact.id))
-                    .filter(|l| !l.trim().is_empty());
-                let label = if en {
-                    english.cloned().unwrap_or_else(|| fact.label.clone())
-                } else {
-                    fact.label.clone()
-                };
-                let href = format!(
-                    "{}{lang}/{}/index.html#{}",
-                    self.page_root(lang),
-                    article.front.slug,
-                    fact.para
-                );
-                if let Some(k) = CHARTED
-                    .iter()
-                    .position(|(u, kind)| fact.unit == *u && fact.kind == *kind)
-                {
-                    bars[k].push(Bar {
-                        label: label.clone(),
-                        value: fact.value,
-                        shown: shown(fact, en),
-                        href: href.clone(),
-                    });
-                }
-                // a month and day (3月2日), or a month (5月); a day alone has no place
-                let date = match (year, fact.kind.as_str(), fact.unit.as_str()) {
-                    (Some(year), "date", "月日") => {
-                        let (m, d) = ((fact.value / 100.0) as u32, (fact.value % 100.0) as u32);
-                        Some(format!("{year}-{m:02}-{d:02}"))
-                    }
-                    (Some(year), "date", "月") => Some(format!("{year}-{:02}", fact.value as u32)),
-                    _ => None,
-                };
-                if let Some(date) = date {
-                    events.push(Event {
-                        date,
-                        label: label.clone(),
-                        slug: article.front.slug.clone(),
-                        para: fact.para.clone(),
-                        title: view.title.clone(),
-                    });
-                }
-                rows.push(Row {
-                    figure: if en {
-                        fact_english(fact)
-                    } else {
-                        fact.text.clone()
-                    },
-                    label,
-                    label_missing: en && english.is_none(),
-                    kind: fact.kind.clone(),
-                    topic: fact.topic.clone().unwrap_or_else(|| "other".into()),
-                    slug: article.front.slug.clone(),
-                    title: view.title.clone(),
-                    para: fact.para.clone(),
-                    district: view.district.clone(),
-                    district_key: view
-                        .district_zh
-                        .as_deref()
-                        .map(district_key)
-                        .unwrap_or_default(),
-                });
-            }
-        }
-        events.sort_by(|a, b| a.date.cmp(&b.date));
-        let charts: Vec<String> = CHARTED
-            .iter()
-            .zip(bars)
-            .map(|((unit, _), bars)| bar_chart(&chart_title(unit, en), bars, 10))
-            .filter(|svg| !svg.is_empty())
-            .collect();
-        let mut sections: Vec<Section> = TOPIC_KEYS
-            .iter()
-            .map(|key| Section {
-                key: key.to_string(),
-                label: topic_label(key, en).into(),
-                rows: Vec::new(),
-            })
-            .collect();
-        sections.push(Section {
-            key: "other".into(),
-            label: if en { "Other" } else { "其他" }.into(),
-            rows: Vec::new(),
-        });
-        for row in rows {
-            let at = sections
-                .iter()
-                .position(|s| s.key == row.topic)
-                .unwrap_or(sections.len() - 1);
-            sections[at].rows.push(row);
-        }
-        sections.retain(|s| !s.rows.is_empty());
-        let (_, districts) = self.groups(lang, views);
-        let title = if en { "By the numbers" } else { "数字一览" };
-        let path = format!("{lang}/numbers/");
-        let page = self.page(
-            "numbers",
-            lang,
-            &path,
-            title.into(),
-            self.string(lang, "numbers_intro"),
-            true,
-        );
-        let mut ctx = self.context(&page);
-        ctx.insert("groups", &sections);
-        ctx.insert("districts", &districts);
-        ctx.insert("charts", &charts);
-        ctx.insert("events", &events);
-        self.html("numbers.html", path, &ctx)
-    }
-
-    /// Relative root of a page two folders deep (`zh/numbers/`).
-    fn page_root(&self, _lang: &str) -> &'static str {
-        "../../"
     }
 }
 

@@ -4,6 +4,7 @@
 //! Chinese terms; and collects which terms a page uses.
 
 use crate::content::glossary::Glossary;
+use crate::lang::Lang;
 use crate::markdown::{TextMarker, escape_html};
 use std::collections::BTreeSet;
 
@@ -11,7 +12,7 @@ use std::collections::BTreeSet;
 pub struct TermMarker<'a> {
     pub glossary: &'a Glossary,
     /// `zh` marks Chinese terms, `en` their English renderings.
-    pub lang: &'a str,
+    pub lang: Lang,
     /// Link to the glossary page of that language, from the current page.
     pub glossary_href: String,
     /// Terms already marked in this block.
@@ -22,7 +23,7 @@ pub struct TermMarker<'a> {
 
 impl TextMarker for TermMarker<'_> {
     fn mark(&mut self, text: &str) -> Option<String> {
-        let mut hits: Vec<(usize, usize, usize)> = if self.lang == "zh" {
+        let mut hits: Vec<(usize, usize, usize)> = if self.lang == Lang::Zh {
             self.glossary
                 .find_chinese(text)
                 .into_iter()
@@ -60,7 +61,7 @@ impl TermMarker<'_> {
     fn term_link(&self, shown: &str, entry: usize) -> String {
         let e = &self.glossary.entries[entry];
         let anchor = e.anchor();
-        let inner = if self.lang == "zh" {
+        let inner = if self.lang == Lang::Zh {
             let mut ruby = String::from("<ruby>");
             for (c, reading) in e.ruby(shown) {
                 ruby.push_str(&escape_html(&c.to_string()));
@@ -105,7 +106,7 @@ mod tests {
         let mut used = BTreeSet::new();
         let mut marker = TermMarker {
             glossary: &g,
-            lang: "zh",
+            lang: Lang::Zh,
             glossary_href: "g.html".into(),
             marked: BTreeSet::new(),
             used: &mut used,
@@ -120,7 +121,7 @@ mod tests {
         let mut used = BTreeSet::new();
         let mut marker = TermMarker {
             glossary: &g,
-            lang: "en",
+            lang: Lang::En,
             glossary_href: "g.html".into(),
             marked: BTreeSet::new(),
             used: &mut used,

@@ -6,16 +6,28 @@
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::fsutil;
+use crate::output::StaticFile;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Where a static file comes from.
-#[derive(Debug, Clone)]
-pub enum StaticFile {
-    /// Compiled into the binary (the built-in default theme).
-    BuiltIn(&'static [u8]),
-    /// A file of the theme or the site.
-    Path(PathBuf),
+/// Puts a theme's interface strings over the built-in ones, language by
+/// language, so that a theme written before a string existed still has it.
+fn overlay(strings: &mut serde_yaml::Value, own: serde_yaml::Value) {
+    let serde_yaml::Value::Mapping(own) = own else {
+        return;
+    };
+    for (lang, values) in own {
+        match (strings.get_mut(&lang), values) {
+            (Some(serde_yaml::Value::Mapping(base)), serde_yaml::Value::Mapping(values)) => {
+                base.extend(values);
+            }
+            (_, values) => {
+                if let serde_yaml::Value::Mapping(map) = strings {
+                    map.insert(lang, values);
+                }
+            }
+        }
+    }
 }
 
 /// A loaded theme, ready to render.
@@ -91,13 +103,14 @@ impl Theme {
             .rev()
             .map(|l| l.join("i18n.yaml"))
             .find(|p| p.is_file());
-        let strings = match i18n {
-            Some(path) => {
-                let text = fsutil::read_text(&path)?;
-                serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(&path, &e, 0))?
-            }
-            None => serde_yaml::from_str(super::builtin::I18N).expect("built-in strings parse"),
-        };
+        let mut strings: serde_yaml::Value =
+            serde_yaml::from_str(super::builtin::I18N).expect("built-in strings parse");
+        if let Some(path) = i18n {
+            let text = fsutil::read_text(&path)?;
+            let own: serde_yaml::Value =
+                serde_yaml::from_str(&text).map_err(|e| crate::yaml::error(&path, &e, 0))?;
+            overlay(&mut strings, own);
+        }
         let csp = content_security_policy(sources.values().map(|(_, text)| text.as_str()));
         Ok(Theme {
             tera,

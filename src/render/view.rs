@@ -9,9 +9,11 @@ use crate::content::date::Date;
 use crate::content::glossary::Glossary;
 use crate::content::model::{Article, Block, Fact, block_hash};
 use crate::content::taxonomy::{district_english, topic_chinese, topic_english};
+use crate::lang::Lang;
 use crate::markdown::{to_html_marked, to_plain_text};
 use serde::Serialize;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 /// Number of figures in an article's fact box.
 pub const FACT_BOX_SIZE: usize = 6;
@@ -70,34 +72,27 @@ pub struct CardView {
     pub zh: String,
 }
 
-/// An article in both languages, as a page in `lang` shows it.
-#[derive(Debug, Serialize, Clone)]
-pub struct ArticleView {
+/// What an article's pages show alike in both languages: the rendered
+/// blocks, figures, fact box, cards and front matter. Built once per article
+/// and shared by its two page views.
+#[derive(Debug, Serialize)]
+pub struct ArticleCommon {
     pub slug: String,
-    pub lang: String,
-    /// Headline in the page's language (the Chinese one while untranslated).
-    pub title: String,
-    pub title_missing: bool,
     pub title_zh: String,
     pub title_en: Option<String>,
     pub title_note: Option<String>,
-    /// Deck in the page's language.
-    pub deck: Option<String>,
     pub deck_zh: Option<String>,
     pub deck_en: Option<String>,
     pub guide: Option<String>,
     pub summary: Option<String>,
     pub context: Option<String>,
-    pub district: Option<String>,
     pub district_zh: Option<String>,
     pub date: Option<Date>,
     pub date_basis: Option<String>,
-    pub topics: Vec<TopicView>,
     pub authors: Vec<String>,
     pub photographers: Vec<String>,
     pub credits: Vec<String>,
     pub continued_from: Option<String>,
-    pub description: String,
     pub blocks: Vec<BlockView>,
     pub figures_before: Vec<FigureView>,
     pub fact_box: Vec<FactView>,
@@ -111,65 +106,83 @@ pub struct ArticleView {
     pub cards: Vec<CardView>,
 }
 
+/// An article as a page in one language shows it: what differs by language,
+/// and the shared part (whose fields templates read as the view's own).
+#[derive(Debug, Serialize)]
+pub struct ArticleView {
+    #[serde(flatten)]
+    pub common: Rc<ArticleCommon>,
+    pub lang: Lang,
+    /// Headline in the page's language (the Chinese one while untranslated).
+    pub title: String,
+    pub title_missing: bool,
+    /// Deck in the page's language.
+    pub deck: Option<String>,
+    pub district: Option<String>,
+    pub topics: Vec<TopicView>,
+    pub description: String,
+}
+
 impl ArticleView {
-    /// The same article as a page in another language shows it: only the
-    /// headline, deck, description, district and topic labels change; the
-    /// rendered blocks are shared.
-    pub fn localized(&self, article: &Article, lang: &str) -> ArticleView {
-        let en = lang == "en";
+    /// The article as a page in `lang` shows it.
+    pub fn new(common: Rc<ArticleCommon>, article: &Article, lang: Lang) -> ArticleView {
+        let en = lang.is_english();
         let front = &article.front;
-        let mut view = self.clone();
-        view.lang = lang.into();
-        view.title = if en {
-            self.title_en.clone().unwrap_or_else(|| front.title.clone())
-        } else {
-            front.title.clone()
+        let title = match (&common.title_en, en) {
+            (Some(english), true) => english.clone(),
+            _ => front.title.clone(),
         };
-        view.title_missing = en && self.title_en.is_none();
-        view.deck = if en {
-            self.deck_en.clone().or_else(|| front.deck.clone())
+        let deck = if en {
+            common.deck_en.clone().or_else(|| front.deck.clone())
         } else {
             front.deck.clone()
         };
-        view.district = district_label(front.district.as_ref(), en);
-        view.topics = topic_views(&front.topics, en);
-        let fallback = || excerpt(article);
-        view.description = if en {
-            self.summary.clone().or_else(|| view.deck.clone())
+        let description = if en {
+            common.summary.clone().or_else(|| deck.clone())
         } else {
-            front.guide.clone().or_else(|| view.deck.clone())
+            front.guide.clone().or_else(|| deck.clone())
         }
-        .unwrap_or_else(fallback);
-        view
+        .unwrap_or_else(|| excerpt(article));
+        ArticleView {
+            lang,
+            title,
+            title_missing: en && common.title_en.is_none(),
+            deck,
+            district: district_label(front.district.as_ref(), en),
+            topics: topic_views(&front.topics, en),
+            description,
+            common,
+        }
     }
 
     /// What lists, feeds and the home page keep of the article: the fields
     /// of a [`ListItem`], converted to a template value once.
     pub fn into_summary(self) -> Summary {
+        let common = &self.common;
         let item = ListItem {
-            slug: &self.slug,
-            lang: &self.lang,
+            slug: &common.slug,
+            lang: self.lang,
             title: &self.title,
             title_missing: self.title_missing,
-            title_zh: &self.title_zh,
-            title_en: self.title_en.as_deref(),
+            title_zh: &common.title_zh,
+            title_en: common.title_en.as_deref(),
             deck: self.deck.as_deref(),
             district: self.district.as_deref(),
-            district_zh: self.district_zh.as_deref(),
-            date: self.date,
+            district_zh: common.district_zh.as_deref(),
+            date: common.date,
             topics: &self.topics,
-            authors: &self.authors,
+            authors: &common.authors,
             description: &self.description,
-            fact_count: self.fact_count,
+            fact_count: common.fact_count,
         };
         Summary {
             value: tera::Value::from_serializable(&item),
             topics: self.topics.into_iter().map(|t| t.key).collect(),
-            slug: self.slug,
+            slug: common.slug.clone(),
             title: self.title,
-            date: self.date,
+            date: common.date,
             district: self.district,
-            district_zh: self.district_zh,
+            district_zh: common.district_zh.clone(),
         }
     }
 }
@@ -181,7 +194,7 @@ impl ArticleView {
 #[derive(Serialize)]
 struct ListItem<'a> {
     slug: &'a str,
-    lang: &'a str,
+    lang: Lang,
     title: &'a str,
     title_missing: bool,
     title_zh: &'a str,
@@ -287,16 +300,14 @@ pub fn path_segment(name: &str) -> String {
     }
 }
 
-/// Builds the view of `article` for a page in `lang` (`zh` or `en`); `root` is
-/// the relative path from the page to the site root.
-pub fn article_view(
+/// Builds what both pages of `article` show; `root` is the relative path
+/// from a page to the site root.
+pub fn article_common(
     article: &Article,
-    lang: &str,
     root: &str,
     config: &Config,
     glossary: &Glossary,
-) -> ArticleView {
-    let en = lang == "en";
+) -> ArticleCommon {
     let front = &article.front;
     let translation = article.translation.as_ref().map(|t| &t.front);
     let source_page = front
@@ -304,22 +315,63 @@ pub fn article_view(
         .as_ref()
         .map(|s| format!("{root}source/{}/index.html", source_slug(s)));
     let mut used = BTreeSet::new();
+    let ctx = BlockContext {
+        article,
+        raw_html: config.raw_html,
+        source_page: source_page.as_deref(),
+        root,
+        glossary,
+    };
     let mut blocks: Vec<BlockView> = article
         .blocks
         .iter()
-        .map(|block| {
-            let ctx = BlockContext {
-                article,
-                raw_html: config.raw_html,
-                source_page: source_page.as_deref(),
-                root,
-                glossary,
-            };
-            block_view(&ctx, block, &mut used)
-        })
+        .map(|block| block_view(&ctx, block, &mut used))
         .collect();
-    let mut figures_before = Vec::new();
-    for (k, figure) in front.figures.iter().enumerate() {
+    let figures_before = place_figures(article, &mut blocks);
+    let nonempty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
+    let (minutes_zh, minutes_en) = reading_minutes(article);
+    ArticleCommon {
+        slug: front.slug.clone(),
+        title_zh: front.title.clone(),
+        title_en: translation
+            .map(|t| t.title.clone())
+            .filter(|t| !t.trim().is_empty()),
+        title_note: front.title_note.clone(),
+        deck_zh: front.deck.clone(),
+        deck_en: translation.and_then(|t| nonempty(&t.deck)),
+        guide: front.guide.clone(),
+        summary: translation.and_then(|t| nonempty(&t.summary)),
+        context: translation.and_then(|t| nonempty(&t.context)),
+        district_zh: front.district.clone(),
+        date: front.date,
+        date_basis: front.date_basis.clone(),
+        authors: front.authors.clone(),
+        photographers: front.photographers.clone(),
+        credits: front.credits.clone(),
+        continued_from: front.continued_from.clone(),
+        untranslated: blocks.iter().filter(|b| b.en_html.is_none()).count(),
+        stale: blocks.iter().filter(|b| b.stale).count(),
+        blocks,
+        figures_before,
+        fact_box: fact_box(&front.facts, FACT_BOX_SIZE)
+            .into_iter()
+            .map(|f| fact_view(f, translation.map(|t| &t.facts)))
+            .collect(),
+        fact_count: front.facts.len(),
+        minutes_zh,
+        minutes_en,
+        source: front.source.clone(),
+        source_href: source_page,
+        cards: used.into_iter().map(|i| card_view(glossary, i)).collect(),
+    }
+}
+
+/// Puts each photo caption after the block it follows; returns those shown
+/// before the body.
+fn place_figures(article: &Article, blocks: &mut [BlockView]) -> Vec<FigureView> {
+    let translation = article.translation.as_ref().map(|t| &t.front);
+    let mut before = Vec::new();
+    for (k, figure) in article.front.figures.iter().enumerate() {
         let view = FigureView {
             zh: figure.caption.clone(),
             en: translation
@@ -334,16 +386,15 @@ pub fn article_view(
             .and_then(|id| blocks.iter_mut().find(|b| &b.id == id))
         {
             Some(block) => block.figures.push(view),
-            None => figures_before.push(view),
+            None => before.push(view),
         }
     }
-    let nonempty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
-    let title_en = translation
-        .map(|t| t.title.clone())
-        .filter(|t| !t.trim().is_empty());
-    let deck_en = translation.and_then(|t| nonempty(&t.deck));
-    let summary = translation.and_then(|t| nonempty(&t.summary));
-    // reading time from the sources: markup is neither Han characters nor words
+    before
+}
+
+/// Reading time in minutes, in Chinese and in English, from the texts
+/// themselves: markup is neither Han characters nor words.
+fn reading_minutes(article: &Article) -> (usize, usize) {
     let han: usize = article
         .blocks
         .iter()
@@ -360,64 +411,7 @@ pub fn article_view(
         .flat_map(|t| t.blocks.iter())
         .map(|b| b.markdown.split_whitespace().count())
         .sum();
-    let deck = if en {
-        deck_en.clone().or_else(|| front.deck.clone())
-    } else {
-        front.deck.clone()
-    };
-    let description = if en {
-        summary.clone().or_else(|| deck.clone())
-    } else {
-        front.guide.clone().or_else(|| deck.clone())
-    }
-    .unwrap_or_else(|| excerpt(article));
-    for block in &mut blocks {
-        block.zh_html = block.zh_html.trim().to_string();
-        block.en_html = block.en_html.as_ref().map(|h| h.trim().to_string());
-    }
-    ArticleView {
-        slug: front.slug.clone(),
-        lang: lang.into(),
-        title: if en {
-            title_en.clone().unwrap_or_else(|| front.title.clone())
-        } else {
-            front.title.clone()
-        },
-        title_missing: en && title_en.is_none(),
-        title_zh: front.title.clone(),
-        title_en,
-        title_note: front.title_note.clone(),
-        deck,
-        deck_zh: front.deck.clone(),
-        deck_en,
-        guide: front.guide.clone(),
-        summary,
-        context: translation.and_then(|t| nonempty(&t.context)),
-        district: district_label(front.district.as_ref(), en),
-        district_zh: front.district.clone(),
-        date: front.date,
-        date_basis: front.date_basis.clone(),
-        topics: topic_views(&front.topics, en),
-        authors: front.authors.clone(),
-        photographers: front.photographers.clone(),
-        credits: front.credits.clone(),
-        continued_from: front.continued_from.clone(),
-        description,
-        untranslated: blocks.iter().filter(|b| b.en_html.is_none()).count(),
-        stale: blocks.iter().filter(|b| b.stale).count(),
-        blocks,
-        figures_before,
-        fact_box: fact_box(&front.facts, FACT_BOX_SIZE)
-            .into_iter()
-            .map(|f| fact_view(f, translation.map(|t| &t.facts)))
-            .collect(),
-        fact_count: front.facts.len(),
-        minutes_zh: han.div_ceil(400).max(1),
-        minutes_en: english_words.div_ceil(220).max(1),
-        source: front.source.clone(),
-        source_href: source_page,
-        cards: used.into_iter().map(|i| card_view(glossary, i)).collect(),
-    }
+    (han.div_ceil(400).max(1), english_words.div_ceil(220).max(1))
 }
 
 /// A glossary entry as a card.
@@ -451,7 +445,7 @@ fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> 
     let stale = english
         .and_then(|e| e.source_hash.as_deref())
         .is_some_and(|stamp| stamp != block_hash(&block.markdown));
-    let mut render = |markdown: &str, lang: &str| {
+    let mut render = |markdown: &str, lang: Lang| {
         if ctx.glossary.entries.is_empty() {
             return crate::markdown::to_html(markdown, ctx.raw_html);
         }
@@ -464,8 +458,8 @@ fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> 
         };
         to_html_marked(markdown, ctx.raw_html, Some(&mut marker))
     };
-    let zh_html = render(&block.markdown, "zh");
-    let en_html = english.map(|e| render(&e.markdown, "en"));
+    let zh_html = render(&block.markdown, Lang::Zh).trim().to_string();
+    let en_html = english.map(|e| render(&e.markdown, Lang::En).trim().to_string());
     BlockView {
         id: block.id.clone(),
         zh_html,

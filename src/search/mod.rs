@@ -10,8 +10,9 @@
 //! rarer words are still found by jieba's HMM.
 
 use crate::content::model::Article;
+use crate::lang::Lang;
 use crate::markdown::to_plain_text;
-use crate::render::OutFile;
+use crate::output::OutFile;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
@@ -25,7 +26,7 @@ struct Page {
     /// Title of the article.
     t: String,
     /// Language: `zh` or `en`.
-    l: &'static str,
+    l: Lang,
 }
 
 /// One searchable unit: a paragraph (or headline) of a page.
@@ -56,7 +57,7 @@ pub struct Segmenter {
 }
 
 /// Tokens by text and language.
-type TokenMemory = HashMap<(String, &'static str), Arc<[String]>>;
+type TokenMemory = HashMap<(String, Lang), Arc<[String]>>;
 
 /// The trimmed general dictionary: `word frequency [tag]` per line.
 const DICTIONARY: &str = include_str!("dict.txt");
@@ -90,7 +91,7 @@ impl Segmenter {
 
     /// Calls `f` with each search token of a text, from memory when the
     /// segmenter remembers and has seen the text before.
-    fn each_indexed_token(&self, text: &str, lang: &'static str, f: &mut impl FnMut(&str)) {
+    fn each_indexed_token(&self, text: &str, lang: Lang, f: &mut impl FnMut(&str)) {
         let Some(memory) = &self.memory else {
             return self.each_token(text, lang, f);
         };
@@ -118,15 +119,15 @@ impl Segmenter {
 
     /// Search tokens of a text: jieba words (and their sub-words) of Chinese
     /// runs, lowercase words of everything else.
-    pub fn tokens(&self, text: &str, lang: &str) -> Vec<String> {
+    pub fn tokens(&self, text: &str, lang: Lang) -> Vec<String> {
         let mut out = Vec::new();
         self.each_token(text, lang, &mut |token| out.push(token.to_string()));
         out
     }
 
     /// Calls `f` with each search token of a text, without collecting them.
-    pub fn each_token(&self, text: &str, lang: &str, f: &mut impl FnMut(&str)) {
-        if lang == "zh" {
+    pub fn each_token(&self, text: &str, lang: Lang, f: &mut impl FnMut(&str)) {
+        if lang == Lang::Zh {
             for word in self.jieba.cut_for_search(text, true) {
                 let word = word.word.trim();
                 if word.chars().any(crate::chars::is_han) {
@@ -257,14 +258,14 @@ fn article_documents(article: &Article, zh: u32) -> ([Page; 2], Vec<Doc>) {
         Page {
             u: format!("zh/{slug}/index.html"),
             t: article.front.title.clone(),
-            l: "zh",
+            l: Lang::Zh,
         },
         Page {
             u: format!("en/{slug}/index.html"),
             t: en_title
                 .clone()
                 .unwrap_or_else(|| article.front.title.clone()),
-            l: "en",
+            l: Lang::En,
         },
     ];
     let mut docs = vec![Doc {
@@ -306,16 +307,16 @@ mod tests {
     #[test]
     fn chinese_is_segmented_into_words() {
         let segmenter = Segmenter::new(&["民生实事".to_string()]);
-        let tokens = |text: &str, lang: &str| segmenter.tokens(text, lang);
-        let t = tokens("办好民生实事", "zh");
+        let tokens = |text: &str, lang: Lang| segmenter.tokens(text, lang);
+        let t = tokens("办好民生实事", Lang::Zh);
         assert!(t.contains(&"民生实事".to_string()), "{t:?}");
-        let t = tokens("持续推进老旧小区加装电梯", "zh");
+        let t = tokens("持续推进老旧小区加装电梯", Lang::Zh);
         assert!(t.contains(&"电梯".to_string()), "{t:?}");
         assert!(
             t.contains(&"老旧小区".to_string()) || t.contains(&"小区".to_string()),
             "{t:?}"
         );
-        let t = tokens("Lifts for old residential compounds", "en");
+        let t = tokens("Lifts for old residential compounds", Lang::En);
         assert_eq!(t, ["lifts", "for", "old", "residential", "compounds"]);
     }
 }

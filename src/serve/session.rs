@@ -9,7 +9,8 @@ use crate::build::{BuildOptions, BuildReport, Built, build_keeping};
 use crate::content::model::Article;
 use crate::error::{Error, Result};
 use crate::output;
-use crate::render::{self, OutFile};
+use crate::output::OutFile;
+use crate::render;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -144,7 +145,7 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
             )
         },
         || {
-            let mut files = output::data::fact_files(&articles);
+            let mut files = render::data::fact_files(&articles);
             if let Some(segmenter) = &built.segmenter {
                 files.push(crate::search::index_file(&articles, segmenter));
             }
@@ -159,7 +160,7 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
     }
     let after: HashSet<&str> = articles.iter().map(|a| a.front.slug.as_str()).collect();
     for gone in before.iter().filter(|slug| !after.contains(slug.as_str())) {
-        for (lang, _) in render::LANGUAGES {
+        for lang in crate::lang::Lang::ALL {
             output::remove_pages(&out, &format!("{lang}/{gone}"))?;
         }
     }

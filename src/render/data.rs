@@ -1,8 +1,8 @@
 //! Data exports: every extracted figure as `data/facts.json` and `data/facts.csv`.
 
+use super::format::fact_english;
 use crate::content::model::Article;
-use crate::render::OutFile;
-use crate::render::format::fact_english;
+use crate::output::OutFile;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -38,7 +38,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
                 value_high: fact.value_high,
                 unit: &fact.unit,
                 qualifier: fact.qualifier.as_deref(),
-                kind: &fact.kind,
+                kind: fact.kind.as_str(),
                 label: &fact.label,
                 label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
                 figure_en: fact_english(fact),

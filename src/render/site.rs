@@ -1,0 +1,210 @@
+//! The site-wide pages and files: each language's section page and
+//! glossary, the 404 page, Atom feeds, the sitemap and robots.txt.
+
+use super::Renderer;
+use super::plan::TermUse;
+use super::view::{self, Summary, card_view};
+use crate::content::glossary::Glossary;
+use crate::content::model::Article;
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::output::OutFile;
+use serde::Serialize;
+
+impl Renderer<'_> {
+    pub(super) fn section_page(&self, lang: Lang, views: &[&Summary]) -> Result<OutFile> {
+        let title = if lang == Lang::Zh {
+            &self.config.title.zh
+        } else {
+            &self.config.title.en
+        };
+        let description = if lang == Lang::Zh {
+            &self.config.description.zh
+        } else {
+            &self.config.description.en
+        };
+        let page = self.page(
+            "section",
+            lang,
+            &format!("{lang}/"),
+            title.clone(),
+            description.clone(),
+            true,
+        );
+        let mut ctx = self.context(&page);
+        ctx.insert_value("articles", view::summaries(views));
+        self.html("section.html", format!("{lang}/"), &ctx)
+    }
+
+    pub(super) fn glossary_page(
+        &self,
+        lang: Lang,
+        articles: &[(&Article, &[TermUse])],
+        glossary: &Glossary,
+    ) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Use {
+            slug: String,
+            para: String,
+            title: String,
+        }
+        #[derive(Serialize)]
+        struct Term {
+            card: view::CardView,
+            uses: Vec<Use>,
+        }
+        let en = lang.is_english();
+        let mut terms: Vec<Term> = (0..glossary.entries.len())
+            .map(|i| Term {
+                card: card_view(glossary, i),
+                uses: Vec::new(),
+            })
+            .collect();
+        for (article, uses) in articles {
+            let title = match &article.translation {
+                Some(t) if en && !t.front.title.trim().is_empty() => t.front.title.clone(),
+                _ => article.front.title.clone(),
+            };
+            for (entry, para) in uses.iter() {
+                terms[*entry].uses.push(Use {
+                    slug: article.front.slug.clone(),
+                    para: para.clone(),
+                    title: title.clone(),
+                });
+            }
+        }
+        if en {
+            terms.sort_by_key(|t| t.card.english.to_lowercase());
+        } else {
+            terms.sort_by_key(|t| crate::content::glossary::pinyin_plain(&t.card.term));
+        }
+        let title = self.string(lang, "glossary");
+        let path = format!("{lang}/glossary/");
+        let page = self.page(
+            "glossary",
+            lang,
+            &path,
+            title,
+            self.string(lang, "glossary_intro"),
+            true,
+        );
+        let mut ctx = self.context(&page);
+        ctx.insert("terms", &terms);
+        self.html("glossary.html", path, &ctx)
+    }
+
+    pub(super) fn not_found(&self) -> Result<OutFile> {
+        let description = format!(
+            "{} {}",
+            self.string(Lang::Zh, "not_found_text"),
+            self.string(Lang::En, "not_found_text")
+        );
+        let mut page = self.page("404", Lang::Zh, "", "404".into(), description, false);
+        page.root = self
+            .config
+            .base_url
+            .as_ref()
+            .and_then(|b| b.splitn(4, '/').nth(3).map(|p| format!("/{p}")))
+            .unwrap_or_else(|| "/".into());
+        let html = self.theme.render("404.html", &self.context(&page))?;
+        Ok(OutFile {
+            path: "404.html".into(),
+            bytes: html.into_bytes(),
+        })
+    }
+
+    pub(super) fn feed(&self, lang: Lang, views: &[&Summary]) -> Result<OutFile> {
+        let path = format!("{lang}/atom.xml");
+        let page = self.page(
+            "feed",
+            lang,
+            &format!("{lang}/"),
+            String::new(),
+            String::new(),
+            true,
+        );
+        let mut ctx = self.context(&page);
+        ctx.insert_value("articles", view::summaries(views));
+        let updated = views
+            .iter()
+            .filter_map(|v| v.date)
+            .max()
+            .map(|d| d.timestamp());
+        ctx.insert(
+            "updated",
+            &updated.unwrap_or_else(|| "2000-01-01T00:00:00Z".into()),
+        );
+        let dates: Vec<Option<String>> = views
+            .iter()
+            .map(|v| v.date.map(|d| d.timestamp()))
+            .collect();
+        ctx.insert("dates", &dates);
+        let xml = self.theme.render("atom.xml", &ctx)?;
+        Ok(OutFile {
+            path,
+            bytes: xml.into_bytes(),
+        })
+    }
+
+    pub(super) fn sitemap(&self, per_lang: &[(Lang, Vec<&Summary>)]) -> Result<OutFile> {
+        #[derive(Serialize)]
+        struct Entry {
+            loc: String,
+            alternates: Vec<(String, String)>,
+        }
+        let base = self.config.base_url.clone().unwrap_or_default();
+        let both = |path_of: &dyn Fn(Lang) -> String| -> Vec<(String, String)> {
+            Lang::ALL
+                .into_iter()
+                .map(|l| (l.html_lang().to_string(), format!("{base}{}", path_of(l))))
+                .collect()
+        };
+        let home = if base.is_empty() {
+            "./".to_string()
+        } else {
+            base.clone()
+        };
+        let mut entries = vec![Entry {
+            loc: home,
+            alternates: Vec::new(),
+        }];
+        for section in ["", "numbers/", "glossary/"] {
+            for lang in Lang::ALL {
+                entries.push(Entry {
+                    loc: format!("{base}{lang}/{section}"),
+                    alternates: both(&|l| format!("{l}/{section}")),
+                });
+            }
+        }
+        if let Some((_, views)) = per_lang.first() {
+            for lang in Lang::ALL {
+                for view in views {
+                    let slug = view.slug.clone();
+                    entries.push(Entry {
+                        loc: format!("{base}{lang}/{slug}/"),
+                        alternates: both(&|l| format!("{l}/{slug}/")),
+                    });
+                }
+            }
+        }
+        let page = self.page("sitemap", Lang::Zh, "", String::new(), String::new(), false);
+        let mut ctx = self.context(&page);
+        ctx.insert("entries", &entries);
+        let xml = self.theme.render("sitemap.xml", &ctx)?;
+        Ok(OutFile {
+            path: "sitemap.xml".into(),
+            bytes: xml.into_bytes(),
+        })
+    }
+
+    pub(super) fn robots(&self) -> OutFile {
+        let mut text = String::from("User-agent: *\nAllow: /\n");
+        if let Some(base) = &self.config.base_url {
+            text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+        }
+        OutFile {
+            path: "robots.txt".into(),
+            bytes: text.into_bytes(),
+        }
+    }
+}

@@ -4,7 +4,8 @@
 //! change the runs per stage (`cargo bench --bench stages -- 50`).
 
 use minsheng::build::{BuildOptions, build, load};
-use minsheng::render::{OutFile, Theme, render_site};
+use minsheng::output::OutFile;
+use minsheng::render::{Theme, render_site};
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

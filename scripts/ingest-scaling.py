@@ -23,7 +23,8 @@ HEAD = "江北 实施民生行动\n\n"
 
 # (name, repeated unit, n)
 SHAPES = [
-    ("figures without punctuation", "1个", 4000),
+    # one line, so at most 20,000 characters (the longest line a seed may have)
+    ("figures without punctuation", "1个", 600),
     ("short lines", "短行\n", 10000),
     ("sentences broken by blank lines", "民生实事正在\n\n", 5000),
     ("captions between paragraph halves", "民生实事正在\n\n观音桥 摄/颜萌\n\n", 2000),

@@ -122,15 +122,20 @@ fn push_block(text: &mut String, block: &super::items::ItemBlock, id: &str) {
 
 /// Ids `p<first line>`, with a letter added where two blocks start on one line.
 fn block_ids(item: &Item) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
+    let mut ids: Vec<String> = Vec::with_capacity(item.body.len());
+    let mut taken = std::collections::HashSet::new();
     for block in &item.body {
         let base = format!("p{}", block.first);
         let mut id = base.clone();
-        let mut n = 0u8;
-        while ids.contains(&id) {
-            id = format!("{base}{}", (b'a' + n) as char);
+        let mut n = 0usize;
+        while taken.contains(&id) {
+            id = match u8::try_from(n).ok().filter(|n| *n < 26) {
+                Some(letter) => format!("{base}{}", (b'a' + letter) as char),
+                None => format!("{base}-{n}"),
+            };
             n += 1;
         }
+        taken.insert(id.clone());
         ids.push(id);
     }
     ids

@@ -63,7 +63,7 @@ fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
     {
         let entry = entry.map_err(|e| Error::in_file(&dir, e.to_string()))?;
         let name = entry.file_name().to_string_lossy().to_string();
-        if !entry.file_type().is_file() || !name.ends_with(".txt") || name.starts_with('.') {
+        if !entry.file_type().is_file() || !crate::ingest::is_seed_name(&name) {
             continue;
         }
         let bytes = crate::fsutil::read(entry.path())?;

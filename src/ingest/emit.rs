@@ -59,15 +59,21 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         guide: None,
         deck: item.deck.as_ref().map(|d| d.text.clone()),
         district,
-        date: page
-            .year
-            .as_ref()
-            .and_then(|(y, _)| u16::try_from(*y).ok())
-            .and_then(|y| Date::new(y, None, None)),
-        date_basis: page
-            .year
-            .as_ref()
-            .map(|(_, s)| format!("latest year named on the page: “{s}…”")),
+        date: item.date.or_else(|| {
+            page.year
+                .as_ref()
+                .and_then(|(y, _)| u16::try_from(*y).ok())
+                .and_then(|y| Date::new(y, None, None))
+        }),
+        date_basis: item
+            .date_basis
+            .clone()
+            .filter(|_| item.date.is_some())
+            .or_else(|| {
+                page.year
+                    .as_ref()
+                    .map(|(_, s)| format!("latest year named on the page: “{s}…”"))
+            }),
         source: Some(page.seed_name.to_string()),
         source_lines: Some([item.first, item.last]),
         continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),

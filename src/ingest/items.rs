@@ -55,6 +55,9 @@ pub struct Item {
     pub title: Option<HeadLine>,
     pub deck: Option<HeadLine>,
     pub title_inferred: bool,
+    /// A date the seed's format states for the story, and where it was read.
+    pub date: Option<crate::content::date::Date>,
+    pub date_basis: Option<String>,
     pub first: usize,
     pub last: usize,
 }
@@ -330,6 +333,20 @@ fn title_from_body(item: &mut Item, district_names: &[&str]) -> bool {
     removed.extend(deck_index);
     remove_blocks(item, &removed);
     true
+}
+
+/// Gives an item the headline its format marks: it replaces an inferred
+/// title; a heading of the body taken as the title becomes the deck.
+pub fn set_headline(item: &mut Item, text: &str, line: usize) {
+    let chosen = item.title.replace(HeadLine {
+        text: text.to_string(),
+        line,
+    });
+    if !item.title_inferred && item.deck.is_none() {
+        item.deck = chosen.filter(|c| c.text != text);
+    }
+    item.title_inferred = false;
+    item.first = item.first.min(line);
 }
 
 fn remove_blocks(item: &mut Item, removed: &[usize]) {

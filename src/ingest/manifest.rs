@@ -255,7 +255,16 @@ fn slug_of(rel: &str) -> String {
         .to_string()
 }
 
-/// `seeds/*.txt`, sorted by name.
+/// Whether a file in `seeds/` is a seed: a plain text (`.txt`) or a Markdown
+/// text (`.md`, `.markdown`), not hidden, not a `README` or `_` note.
+pub fn is_seed_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    (lower.ends_with(".txt") || super::format::is_markdown(&lower))
+        && !name.starts_with(['.', '_'])
+        && !lower.starts_with("readme")
+}
+
+/// The seeds in `seeds/`, sorted by name.
 fn list_seeds(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     let mut seeds = Vec::new();
     for entry in walkdir::WalkDir::new(dir)
@@ -265,7 +274,7 @@ fn list_seeds(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     {
         let entry = entry.map_err(|e| Error::in_file(dir, e.to_string()))?;
         let name = entry.file_name().to_string_lossy().to_string();
-        if entry.file_type().is_file() && name.ends_with(".txt") && !name.starts_with('.') {
+        if entry.file_type().is_file() && is_seed_name(&name) {
             seeds.push((name, entry.path().to_path_buf()));
         }
     }

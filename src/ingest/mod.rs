@@ -5,29 +5,54 @@
 mod decode;
 pub mod emit;
 pub mod facts;
+pub mod format;
 pub mod items;
 mod manifest;
+mod markdown_seed;
 pub mod meta;
 pub mod segment;
 pub mod text;
 
 pub use decode::decode_seed;
-pub use manifest::{IngestOptions, IngestReport, run};
+pub use manifest::{IngestOptions, IngestReport, is_seed_name, run};
 
 use crate::content::slug::slugify;
 use emit::{Draft, PageInfo, emit_article};
 use items::Item;
 
-/// Splits a seed's text into its news items.
+/// Splits a seed's text into its news items (a plain page).
 pub fn page_items(text: &str) -> Vec<Item> {
-    let segments = segment::segment_page(text);
-    items::split_items(&segments, &crate::content::taxonomy::district_short_names())
+    seed_items("page.txt", text)
+}
+
+/// Splits the text of the seed `seed_name` into its news items: its format
+/// read into parts, each part segmented and split into stories.
+pub fn seed_items(seed_name: &str, text: &str) -> Vec<Item> {
+    let districts = crate::content::taxonomy::district_short_names();
+    let mut all = Vec::new();
+    for part in format::read_parts(seed_name, text) {
+        let segments = segment::segment_lines(&part.text, part.first_line);
+        for (k, mut item) in items::split_items(&segments, &districts)
+            .into_iter()
+            .enumerate()
+        {
+            item.date = part.date;
+            item.date_basis.clone_from(&part.date_basis);
+            if k == 0
+                && let Some((text, line)) = &part.headline
+            {
+                items::set_headline(&mut item, text, *line);
+            }
+            all.push(item);
+        }
+    }
+    all
 }
 
 /// Turns a seed's text into article drafts. `taken` holds slugs already used
 /// elsewhere in the site; new slugs are added to it.
 pub fn ingest_text(seed_name: &str, text: &str, taken: &mut Vec<String>) -> Vec<Draft> {
-    let items = page_items(text);
+    let items = seed_items(seed_name, text);
     let page_text: String = items
         .iter()
         .flat_map(|i| i.body.iter().map(|b| b.text.as_str()))

@@ -76,7 +76,12 @@ const LABELS: &[&str] = &[
 
 /// Splits a seed's text into segments.
 pub fn segment_page(text: &str) -> Vec<Segment> {
-    let lines = join_cut_lines(text);
+    segment_lines(text, 1)
+}
+
+/// [`segment_page`] of a part of a seed whose first line is line `first_line`.
+pub fn segment_lines(text: &str, first_line: usize) -> Vec<Segment> {
+    let lines = join_cut_lines(text, first_line - 1);
     let mut segments = Vec::new();
     let mut gap = 0;
     let mut run: Vec<SrcLine> = Vec::new();
@@ -98,6 +103,18 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
     join_broken_paragraphs(segments)
 }
 
+/// An empty field of a scraped record (`[]`, `【】`) or a rule of a typed
+/// page (`---`, `***`, `|`): not text.
+fn is_empty_field_or_rule(line: &str) -> bool {
+    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(compact.as_str(), "[]" | "【】" | "（）" | "()")
+        || compact.chars().count() >= 3
+            && ['-', '*', '_', '=', '~', '※']
+                .iter()
+                .any(|m| compact.chars().all(|c| c == *m))
+        || !compact.is_empty() && compact.chars().all(|c| matches!(c, '|' | '｜'))
+}
+
 /// The printed lines of a page. A page extracted from narrow columns is cut
 /// at the column width: a line as long as the page's column (see [`Column`])
 /// that ends neither a sentence nor a heading glued to its paragraph by a
@@ -105,7 +122,7 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
 /// own (a caption, byline, credit, continuation mark or list entry). Such
 /// lines are joined, so that headlines, bylines, credits and captions cut by
 /// the column are read whole.
-fn join_cut_lines(text: &str) -> Vec<SrcLine> {
+fn join_cut_lines(text: &str, offset: usize) -> Vec<SrcLine> {
     let trim = |l: &str| {
         l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
             .to_string()
@@ -116,6 +133,12 @@ fn join_cut_lines(text: &str) -> Vec<SrcLine> {
     let mut continues = false;
     for (i, l) in raw.iter().enumerate() {
         let text = trim(l);
+        // an empty field or a rule of the page reads as a blank line
+        let text = if is_empty_field_or_rule(&text) {
+            String::new()
+        } else {
+            text
+        };
         let starts_own = |text: &str| {
             text.is_empty()
                 || is_caption_start(text)
@@ -131,15 +154,15 @@ fn join_cut_lines(text: &str) -> Vec<SrcLine> {
                 }
                 let width = display_width(&text);
                 prev.text.push_str(&text);
-                prev.last = i + 1;
+                prev.last = offset + i + 1;
                 prev.width = prev.width.max(width);
                 prev.last_width = width;
             }
             _ => {
                 let width = display_width(&text);
                 lines.push(SrcLine {
-                    no: i + 1,
-                    last: i + 1,
+                    no: offset + i + 1,
+                    last: offset + i + 1,
                     text,
                     width,
                     last_width: width,

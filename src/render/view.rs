@@ -275,7 +275,11 @@ fn excerpt(article: &Article) -> String {
 
 /// The slug of a seed's source page (`000_2941489fb0fd2554.txt` → `000_2941489fb0fd2554`).
 pub fn source_slug(seed: &str) -> String {
-    path_segment(seed.trim_end_matches(".txt"))
+    let stem = [".txt", ".md", ".markdown"]
+        .iter()
+        .find_map(|ext| seed.strip_suffix(ext))
+        .unwrap_or(seed);
+    path_segment(stem)
 }
 
 /// A name from content made safe as one segment of an output path: lowercase

@@ -1,0 +1,164 @@
+//! Reading a seed's format: the carrier a text comes in, read into parts that
+//! the line stages then segment one by one. A plain page is one part. A
+//! scraped dump holds one record per line, each opened by its field label
+//! (`2023-07-25 13:11，正文：`): each record is a part, the label dropped and
+//! its timestamp kept as the record's date. A Markdown text (`.md`) has its
+//! front matter, inline HTML, links and rules read as such, and each heading
+//! of the level that opens stories starts a part with that heading as its
+//! headline. Parts keep the seed's line numbers.
+
+use crate::content::date::Date;
+
+/// A stretch of a seed read on its own: its text (lines as in the seed, the
+/// format's markup replaced by blank space) and the line it starts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub first_line: usize,
+    pub text: String,
+    /// A date the format states for the part (a record's timestamp, a
+    /// Markdown text's front matter).
+    pub date: Option<Date>,
+    /// Where that date was read.
+    pub date_basis: Option<String>,
+    /// The headline the format marks (a Markdown heading) and its line; its
+    /// line is blank in `text`.
+    pub headline: Option<(String, usize)>,
+}
+
+/// The parts of a seed named `name`.
+pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
+    let whole = || Part {
+        first_line: 1,
+        text: text.to_string(),
+        date: None,
+        date_basis: None,
+        headline: None,
+    };
+    if is_markdown(name) {
+        return super::markdown_seed::parts(text).unwrap_or_else(|| vec![whole()]);
+    }
+    record_parts(text).unwrap_or_else(|| vec![whole()])
+}
+
+/// Whether a seed is read as Markdown.
+pub fn is_markdown(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// The field label that opens a record of a scraped dump, as printed after
+/// an optional timestamp and an empty title field: `，正文：`.
+const RECORD_LABELS: &[&str] = &["，正文：", ",正文：", "，正文:", ",正文:"];
+
+/// A record's label at the start of a line: the length of the label with
+/// its timestamp, and the timestamp.
+fn record_label(line: &str) -> Option<(usize, Option<&str>)> {
+    let stamp_len = timestamp_len(line);
+    let rest = &line[stamp_len..];
+    let label = RECORD_LABELS.iter().find(|l| rest.starts_with(**l))?;
+    let stamp = (stamp_len > 0).then(|| line[..stamp_len].trim());
+    Some((stamp_len + label.len(), stamp))
+}
+
+/// Length in bytes of a leading `YYYY-MM-DD[ HH:MM[:SS]]`, or 0.
+fn timestamp_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit)
+    };
+    let is_day = digits(0, 4)
+        && b.get(4) == Some(&b'-')
+        && digits(5, 2)
+        && b.get(7) == Some(&b'-')
+        && digits(8, 2);
+    if !is_day {
+        return 0;
+    }
+    let mut end = 10;
+    if matches!(b.get(10), Some(b' ' | b'T')) && digits(11, 2) && b.get(13) == Some(&b':') {
+        end = if digits(14, 2) { 16 } else { 10 };
+        if end == 16 && b.get(16) == Some(&b':') && digits(17, 2) {
+            end = 19;
+        }
+    }
+    end
+}
+
+/// The records of a scraped dump, if the text is one: every line that opens
+/// with a record label starts a record, which runs to the next.
+fn record_parts(text: &str) -> Option<Vec<Part>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let starts: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| record_label(l.trim_start()).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    let first = *starts.first()?;
+    let mut parts = Vec::with_capacity(starts.len() + 1);
+    if lines[..first].iter().any(|l| !l.trim().is_empty()) {
+        parts.push(Part {
+            first_line: 1,
+            text: lines[..first].join("\n"),
+            date: None,
+            date_basis: None,
+            headline: None,
+        });
+    }
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+        let line = lines[start].trim_start();
+        let (label_len, stamp) = record_label(line).expect("a record line");
+        let mut text = line[label_len..].to_string();
+        for rest in &lines[start + 1..end] {
+            text.push('\n');
+            text.push_str(rest);
+        }
+        let date = stamp.and_then(|s| s.get(..10)).and_then(|d| d.parse().ok());
+        parts.push(Part {
+            first_line: start + 1,
+            text,
+            date,
+            date_basis: date
+                .and(stamp)
+                .map(|s| format!("timestamp of the record: {s}")),
+            headline: None,
+        });
+    }
+    Some(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dump_is_read_record_by_record_with_its_timestamps() {
+        let text = "2023-07-25 13:11，正文：原标题：甲\n2023-08-05 09:55:24，正文：乙。\n续行。\n，正文：丙。";
+        let parts = read_parts("dump.txt", text);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(
+            (parts[0].first_line, parts[0].text.as_str()),
+            (1, "原标题：甲")
+        );
+        assert_eq!(parts[0].date.unwrap().to_string(), "2023-07-25");
+        assert_eq!(
+            (parts[1].first_line, parts[1].text.as_str()),
+            (2, "乙。\n续行。")
+        );
+        assert_eq!(
+            parts[1].date_basis.as_deref(),
+            Some("timestamp of the record: 2023-08-05 09:55:24")
+        );
+        assert_eq!((parts[2].first_line, parts[2].date), (4, None));
+    }
+
+    #[test]
+    fn a_page_without_record_labels_is_one_part() {
+        let text = "江北 实施民生行动\n\n正文：民生无小事。";
+        assert_eq!(read_parts("page.txt", text).len(), 1);
+        assert_eq!(timestamp_len("2023-07-25 13:11，"), 16);
+        assert_eq!(timestamp_len("2023-07-25，"), 10);
+        assert_eq!(timestamp_len("2023年7月"), 0);
+    }
+}

@@ -27,17 +27,90 @@ pub struct Part {
 
 /// The parts of a seed named `name`.
 pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
-    let whole = || Part {
+    if is_markdown(name) {
+        return super::markdown_seed::parts(text).unwrap_or_else(|| vec![whole(text)]);
+    }
+    let text = drop_running_heads(text);
+    record_parts(&text).unwrap_or_else(|| vec![whole(&text)])
+}
+
+/// A whole text as one part.
+fn whole(text: &str) -> Part {
+    Part {
         first_line: 1,
         text: text.to_string(),
         date: None,
         date_basis: None,
         headline: None,
-    };
-    if is_markdown(name) {
-        return super::markdown_seed::parts(text).unwrap_or_else(|| vec![whole()]);
     }
-    record_parts(text).unwrap_or_else(|| vec![whole()])
+}
+
+/// Longest running header or footer of a printed page, in characters.
+const RUNNING_HEAD_MAX: usize = 40;
+
+/// A page number on a line of its own: `5042`, `- 12 -`, `第3页`, `3/20`.
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim();
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let t = t
+        .strip_suffix('页')
+        .or_else(|| t.strip_suffix('頁'))
+        .unwrap_or(t);
+    let t = t.trim_matches(|c: char| c == '-' || c == '—' || c == '–' || c.is_whitespace());
+    let digits = |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    digits(t)
+        || t.split_once('/')
+            .is_some_and(|(a, b)| digits(a.trim()) && digits(b.trim()))
+}
+
+/// Blanks the running headers and footers of a printed page and the page
+/// numbers beside them: a short line that is not a sentence, printed at
+/// least three times, mostly within two lines of a page number (or a form
+/// feed). Their lines stay, blank, so that line numbers hold and a sentence
+/// the page break cut reads on across the gap.
+fn drop_running_heads(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let near_page_mark = |i: usize| {
+        (i.saturating_sub(2)..(i + 3).min(lines.len()))
+            .any(|j| j != i && (is_page_number(lines[j]) || lines[j].contains('\u{c}')))
+    };
+    let mut seen: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim().trim_matches('\u{c}');
+        if t.is_empty()
+            || t.chars().count() > RUNNING_HEAD_MAX
+            || super::text::ends_sentence(t)
+            || is_page_number(t)
+        {
+            continue;
+        }
+        let entry = seen.entry(t).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(near_page_mark(i));
+    }
+    let heads: std::collections::HashSet<&str> = seen
+        .into_iter()
+        .filter(|(_, (n, paged))| *n >= 3 && paged * 3 >= n * 2)
+        .map(|(t, _)| t)
+        .collect();
+    if heads.is_empty() {
+        return text.replace('\u{c}', "");
+    }
+    let is_head = |i: usize| heads.contains(lines[i].trim().trim_matches('\u{c}'));
+    let mut blank = vec![false; lines.len()];
+    for i in (0..lines.len()).filter(|&i| is_head(i)) {
+        blank[i] = true;
+        let around = i.saturating_sub(2)..(i + 3).min(lines.len());
+        for j in around.filter(|&j| is_page_number(lines[j])) {
+            blank[j] = true;
+        }
+    }
+    lines
+        .iter()
+        .zip(&blank)
+        .map(|(l, b)| if *b { "" } else { l.trim_matches('\u{c}') })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Whether a seed is read as Markdown.
@@ -151,6 +224,24 @@ mod tests {
             Some("timestamp of the record: 2023-08-05 09:55:24")
         );
         assert_eq!((parts[2].first_line, parts[2].date), (4, None));
+    }
+
+    #[test]
+    fn running_heads_and_page_numbers_are_blanked_and_sentences_read_on() {
+        let page = |n: usize| format!("议事录  ─  2013年 2月 21日\n\n{n}\n");
+        let text = format!(
+            "{}第一页的句子一直\n{}写到第二页。\n{}第三页。\n主席，我谨此陈辞。\n主席，我谨此陈辞。\n主席，我谨此陈辞。",
+            page(1),
+            page(2),
+            page(3)
+        );
+        let out = drop_running_heads(&text);
+        assert_eq!(out.lines().count(), text.lines().count());
+        assert!(!out.contains("议事录") && !out.contains("\n2\n"), "{out}");
+        // a repeated sentence is not a running head
+        assert_eq!(out.matches("主席，我谨此陈辞。").count(), 3);
+        assert!(is_page_number("- 12 -") && is_page_number("第3页") && is_page_number("3 / 20"));
+        assert!(!is_page_number("2023年") && !is_page_number("123456"));
     }
 
     #[test]

@@ -666,7 +666,8 @@ fn reclassify_captions(segments: &mut [Segment]) {
             && !text.contains(' ')
             && !text.contains("——")
             && text.chars().count() <= 16;
-        let set_apart = segments[i].gap_before >= 3 && !is_scene_heading(text);
+        // blank lines before the first thing on a page set nothing apart
+        let set_apart = i > 0 && segments[i].gap_before >= 3 && !is_scene_heading(text);
         if after_caption || set_apart {
             segments[i].kind = parse_caption(text);
         }

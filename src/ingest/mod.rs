@@ -6,6 +6,7 @@ mod decode;
 pub mod emit;
 pub mod facts;
 pub mod format;
+mod furniture;
 pub mod items;
 mod manifest;
 mod markdown_seed;
@@ -31,7 +32,13 @@ pub fn seed_items(seed_name: &str, text: &str) -> Vec<Item> {
     let districts = crate::content::taxonomy::district_short_names();
     let mut all = Vec::new();
     for part in format::read_parts(seed_name, text) {
-        let segments = segment::segment_lines(&part.text, part.first_line);
+        let text: String = part
+            .text
+            .split('\n')
+            .map(furniture::clean_line)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let segments = segment::segment_lines(&text, part.first_line);
         for (k, mut item) in items::split_items(&segments, &districts)
             .into_iter()
             .enumerate()

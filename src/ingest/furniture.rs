@@ -1,0 +1,279 @@
+//! Page furniture inside lines: what web pages and reposts print around a
+//! story that is not the story. A line that only states metadata
+//! (`发布日期：2016-11-22`, `浏览次数：`), the chain of credits a web article
+//! ends with (`来源：… 作者：… 编辑：… 本文链接：…`), the source a repost opens
+//! with (`来源：解放军报`), a repost or copyright notice at the end, and an
+//! inline advertisement widget (`广告 … ×`) are removed; the line keeps its
+//! place, so line numbers hold. Each rule is a table of the words pages use.
+
+/// Labels of metadata a page states as `label：value` or `label|value`.
+const METADATA_LABELS: &[&str] = &[
+    "来源",
+    "信息来源",
+    "稿源",
+    "文章来源",
+    "出处",
+    "作者",
+    "撰文",
+    "编辑",
+    "责任编辑",
+    "责编",
+    "校对",
+    "审核",
+    "编审",
+    "监制",
+    "终审",
+    "发布日期",
+    "发布时间",
+    "发表时间",
+    "日期",
+    "浏览次数",
+    "阅读量",
+    "点击数",
+    "点击量",
+    "本文链接",
+    "原文链接",
+    "原文网址",
+    "原文地址",
+    "來源",
+    "編輯",
+    "責任編輯",
+    "發布日期",
+    "發佈日期",
+    "原文網址",
+    "瀏覽次數",
+];
+
+/// What separates a label from its value.
+const LABEL_SEPARATORS: &[char] = &['：', ':', '|', '｜', '丨'];
+
+/// The page's controls printed at the end of a repost.
+const END_CONTROLS: &[&str] = &[
+    "返回搜狐，查看更多",
+    "查看更多",
+    "更多报道",
+    "更多報導",
+    "点击查看",
+];
+
+/// Sentences that declare a repost or copyright, printed after a story.
+const NOTICE_WORDS: &[&str] = &[
+    "转载请注明",
+    "轉載請註明",
+    "版权归原作者",
+    "版權歸原作者",
+    "侵犯您的合法权益",
+    "特别声明",
+    "免责声明",
+    "如有侵权",
+];
+
+/// Endings of a medium's name (`解放军报`, `人民网－四川频道`, `河南日报`).
+const MEDIA_ENDINGS: &[&str] = &[
+    "日报",
+    "晚报",
+    "频道",
+    "新闻",
+    "客户端",
+    "报",
+    "网",
+    "社",
+    "台",
+];
+
+/// A line without its furniture.
+pub fn clean_line(line: &str) -> String {
+    if is_metadata_line(line) {
+        return String::new();
+    }
+    let line = drop_ads(line);
+    let line = drop_head_source(&line);
+    let line = drop_tail(line);
+    line.to_string()
+}
+
+/// The label a text starts with, and the rest after its separator.
+fn label_at(text: &str) -> Option<(&'static str, &str)> {
+    METADATA_LABELS
+        .iter()
+        .filter(|l| text.starts_with(**l))
+        .max_by_key(|l| l.len())
+        .and_then(|l| {
+            let rest = text[l.len()..].trim_start();
+            let sep = rest
+                .chars()
+                .next()
+                .filter(|c| LABEL_SEPARATORS.contains(c))?;
+            Some((*l, &rest[sep.len_utf8()..]))
+        })
+}
+
+/// A short line that only states one piece of metadata.
+fn is_metadata_line(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 40 && label_at(t).is_some() && !t.contains(['。', '，'])
+}
+
+/// `广告 可御可甜 … >>进入直播间 ×`: an advertisement printed in the text.
+fn drop_ads(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("广告") {
+        let after = &rest[at + "广告".len()..];
+        let close = after
+            .starts_with([' ', '\u{3000}'])
+            .then(|| after.find('×'))
+            .flatten()
+            .filter(|&end| after[..end].chars().count() <= 60 && !after[..end].contains('。'));
+        match close {
+            Some(end) => {
+                out.push_str(&rest[..at]);
+                rest = &after[end + '×'.len_utf8()..];
+            }
+            None => {
+                out.push_str(&rest[..at + "广告".len()]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `来源：解放军报近日，…` → `近日，…`: the medium a repost names first.
+fn drop_head_source(line: &str) -> &str {
+    let Some(("来源" | "來源", rest)) = label_at(line.trim_start()) else {
+        return line;
+    };
+    let rest = rest.trim_start();
+    // the medium's name: Han characters up to the last ending within reach,
+    // then a second name joined by a dash (`人民网－四川频道`) and `原创稿`
+    // the name ends where words of the story start: a mark, a digit, or a
+    // word that opens a report
+    let story_starts = |after: &str| {
+        after
+            .chars()
+            .next()
+            .is_none_or(|c| !crate::chars::is_han(c))
+            || ["近日", "日前", "今天", "昨天", "记者", "本报"]
+                .iter()
+                .any(|w| after.starts_with(w))
+    };
+    let mut end = 0;
+    for (i, _) in rest.char_indices().take(16) {
+        if MEDIA_ENDINGS.iter().any(|m| rest[..i].ends_with(m)) && story_starts(&rest[i..]) {
+            end = i;
+        }
+    }
+    if end == 0 {
+        return line;
+    }
+    let mut after = &rest[end..];
+    if let Some(more) = after.strip_prefix(['－', '-', '·']) {
+        let name_end = more
+            .char_indices()
+            .take(10)
+            .map(|(i, c)| i + c.len_utf8())
+            .filter(|&i| MEDIA_ENDINGS.iter().any(|m| more[..i].ends_with(m)))
+            .last();
+        if let Some(n) = name_end {
+            after = &more[n..];
+        }
+    }
+    let after = after.trim_start();
+    after.strip_prefix("原创稿").unwrap_or(after).trim_start()
+}
+
+/// The credits, notices and controls after a story's last sentence.
+fn drop_tail(line: &str) -> &str {
+    let mut cut = line.len();
+    // a repost or copyright notice, with the mark or source before it
+    for word in NOTICE_WORDS {
+        if let Some(at) = line.find(word) {
+            let start = line[..at]
+                .rfind(['。', '！', '？', '*', '】'])
+                .map_or(0, |p| {
+                    p + line[p..].chars().next().map_or(0, char::len_utf8)
+                });
+            let start = line[..start]
+                .rfind(['*', '【'])
+                .filter(|&p| line[..start].len() - p <= 40)
+                .unwrap_or(start);
+            cut = cut.min(start);
+        }
+    }
+    // a chain of two labels or more after the last sentence end
+    let body = &line[..cut];
+    let last_end = body.rfind(['。', '！', '？', '”']).map_or(0, |p| {
+        p + body[p..].chars().next().map_or(0, char::len_utf8)
+    });
+    let tail = &body[last_end..];
+    let chain = tail
+        .char_indices()
+        .find(|(i, _)| label_at(&tail[*i..]).is_some())
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let rest = &tail[i..];
+            let labels = rest
+                .char_indices()
+                .filter(|(k, _)| label_at(&rest[*k..]).is_some())
+                .count();
+            labels >= 2 || rest.contains("http") || END_CONTROLS.iter().any(|c| rest.contains(c))
+        });
+    if let Some(i) = chain {
+        cut = last_end + i;
+    }
+    if cut == line.len() {
+        // spaces at a line's ends may matter where a cut line goes on
+        line
+    } else {
+        line[..cut].trim_end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_lines_go() {
+        assert_eq!(clean_line("发布日期：2016-11-22"), "");
+        assert_eq!(clean_line("浏览次数："), "");
+        assert_eq!(clean_line("信息来源：省发改委"), "");
+        // a sentence that says where something comes from stays
+        let sentence = "来源：居民反映，小区的电梯已经运行了二十多年。";
+        assert_eq!(clean_line(sentence), sentence);
+    }
+
+    #[test]
+    fn a_web_article_loses_its_credit_chain() {
+        let line = "参与服务2952人次。来源：时刻新闻作者：刘静远 编辑：田伶 本文链接：https://yiyang.rednet.cn/x.html返回搜狐，查看更多责任编辑：";
+        assert_eq!(clean_line(line), "参与服务2952人次。");
+    }
+
+    #[test]
+    fn a_repost_loses_its_source_notice_and_ads() {
+        assert_eq!(
+            clean_line("来源：解放军报近日，某旅官兵加固堤坝。"),
+            "近日，某旅官兵加固堤坝。"
+        );
+        assert_eq!(
+            clean_line("来源：人民网－四川频道 原创稿国家税务总局开展宣传。"),
+            "国家税务总局开展宣传。"
+        );
+        assert_eq!(
+            clean_line("关心关爱。*文汇独家稿件，转载请注明出处。"),
+            "关心关爱。"
+        );
+        assert_eq!(
+            clean_line("活动开始了。广告 可御可甜 有颜有料 >>进入直播间 ×居民们来了。"),
+            "活动开始了。居民们来了。"
+        );
+        // a source that is not a medium stays
+        let line = "来源：市民通过平台反映的问题已经解决。";
+        assert_eq!(clean_line(line), line);
+        // the word alone is not an advertisement
+        let line = "社区广告牌换新了。";
+        assert_eq!(clean_line(line), line);
+    }
+}

@@ -31,7 +31,60 @@ pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
         return super::markdown_seed::parts(text).unwrap_or_else(|| vec![whole(text)]);
     }
     let text = drop_running_heads(text);
-    record_parts(&text).unwrap_or_else(|| vec![whole(&text)])
+    let parts = record_parts(&text).unwrap_or_else(|| vec![whole(&text)]);
+    parts
+        .into_iter()
+        .flat_map(split_at_further_stories)
+        .collect()
+}
+
+/// Marks that open a further story inside a line, right after a sentence
+/// of the story before (`…基本生活。又讯(记者 陈晨)8月1日，…`).
+const FURTHER_STORY: &[&str] = &["又讯(", "又讯（"];
+
+/// A part split where a further story starts inside one of its lines; the
+/// new part starts on that line, with the rest of it.
+fn split_at_further_stories(part: Part) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut current = part;
+    loop {
+        let found = current.text.split('\n').enumerate().find_map(|(k, line)| {
+            FURTHER_STORY
+                .iter()
+                .filter_map(|m| line.find(m))
+                .filter(|&at| {
+                    line[..at]
+                        .chars()
+                        .last()
+                        .is_some_and(|c| matches!(c, '。' | '！' | '？' | '”'))
+                })
+                .min()
+                .map(|at| (k, at))
+        });
+        let Some((k, at)) = found else {
+            parts.push(current);
+            return parts;
+        };
+        let lines: Vec<&str> = current.text.split('\n').collect();
+        let mut before = lines[..k].join("\n");
+        if k > 0 {
+            before.push('\n');
+        }
+        before.push_str(&lines[k][..at]);
+        let mut after = lines[k][at..].to_string();
+        for line in &lines[k + 1..] {
+            after.push('\n');
+            after.push_str(line);
+        }
+        let next = Part {
+            first_line: current.first_line + k,
+            text: after,
+            ..current.clone()
+        };
+        current.text = before;
+        parts.push(current);
+        current = next;
+    }
 }
 
 /// A whole text as one part.
@@ -242,6 +295,20 @@ mod tests {
         assert_eq!(out.matches("主席，我谨此陈辞。").count(), 3);
         assert!(is_page_number("- 12 -") && is_page_number("第3页") && is_page_number("3 / 20"));
         assert!(!is_page_number("2023年") && !is_page_number("123456"));
+    }
+
+    #[test]
+    fn a_further_story_inside_a_line_is_a_part_of_its_own() {
+        let text = "，正文：本报讯(记者 甲)一场雨。群众安置妥当。又讯(记者 乙 丙)8月1日，第二件事。\n续行。";
+        let parts = read_parts("dump.txt", text);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts[0].text, "本报讯(记者 甲)一场雨。群众安置妥当。");
+        assert_eq!(
+            (parts[1].first_line, parts[1].text.as_str()),
+            (1, "又讯(记者 乙 丙)8月1日，第二件事。\n续行。")
+        );
+        // a mark that is not after a sentence is left alone
+        assert_eq!(read_parts("a.txt", "他又讯(问)道").len(), 1);
     }
 
     #[test]

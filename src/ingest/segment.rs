@@ -625,9 +625,13 @@ fn body_text(joined: &str) -> Kind {
     }
 }
 
-/// `本报讯（记者 王偲媞）正文` → (`正文`, `本报讯（记者 王偲媞）` with [`王偲媞`]).
+/// `本报讯（记者 王偲媞）正文` → (`正文`, `本报讯（记者 王偲媞）` with [`王偲媞`]);
+/// likewise `又讯(记者 陈晨)`.
 fn split_dateline(text: &str) -> (&str, Option<Byline>) {
-    let Some(rest) = text.strip_prefix("本报讯") else {
+    let Some((mark, rest)) = DATELINE_MARKS
+        .iter()
+        .find_map(|m| text.strip_prefix(m).map(|rest| (*m, rest)))
+    else {
         return (text, None);
     };
     if let Some(inner) = rest.strip_prefix('（').or_else(|| rest.strip_prefix('('))
@@ -646,11 +650,15 @@ fn split_dateline(text: &str) -> (&str, Option<Byline>) {
     (
         rest,
         Some(Byline {
-            printed: "本报讯".into(),
+            printed: mark.into(),
             names: Vec::new(),
         }),
     )
 }
+
+/// Words that open a story's first paragraph as its dateline: `本报讯`, and
+/// `又讯` for a further story printed on from the one before.
+pub const DATELINE_MARKS: &[&str] = &["本报讯", "又讯"];
 
 /// Short heading-shaped stretches that are really photo captions without credit:
 /// those set apart by the wide gap the page leaves around pictures, and short

@@ -81,6 +81,7 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
 
 /// [`segment_page`] of a part of a seed whose first line is line `first_line`.
 pub fn segment_lines(text: &str, first_line: usize) -> Vec<Segment> {
+    let unwrapped = is_unwrapped(text);
     let lines = join_cut_lines(text, first_line - 1);
     let mut segments = Vec::new();
     let mut gap = 0;
@@ -88,7 +89,7 @@ pub fn segment_lines(text: &str, first_line: usize) -> Vec<Segment> {
     for line in lines {
         if line.text.is_empty() {
             if !run.is_empty() {
-                split_run(std::mem::take(&mut run), gap, &mut segments);
+                split_run(std::mem::take(&mut run), gap, unwrapped, &mut segments);
                 gap = 0;
             }
             gap += 1;
@@ -97,7 +98,7 @@ pub fn segment_lines(text: &str, first_line: usize) -> Vec<Segment> {
         }
     }
     if !run.is_empty() {
-        split_run(run, gap, &mut segments);
+        split_run(run, gap, unwrapped, &mut segments);
     }
     reclassify_captions(&mut segments);
     join_broken_paragraphs(segments)
@@ -226,8 +227,31 @@ fn most_common(values: &[usize], min: usize) -> Option<usize> {
     (count >= 4 && count * 4 >= long).then_some(value)
 }
 
+/// Lines longer than this are paragraphs, not lines of a column.
+const PARAGRAPH_LINE: usize = 60;
+
+/// Whether a text was never wrapped: it has no column, and most of its text
+/// is in lines longer than any column (a web page or a document saved as
+/// text). Each of its lines is a paragraph or heading of its own.
+fn is_unwrapped(text: &str) -> bool {
+    let raw: Vec<&str> = text.lines().collect();
+    let column = Column::of(&raw);
+    if column.chars.is_some() || column.halves.is_some() {
+        return false;
+    }
+    let (mut long, mut all) = (0, 0);
+    for line in &raw {
+        let n = line.trim().chars().count();
+        all += n;
+        if n > PARAGRAPH_LINE {
+            long += n;
+        }
+    }
+    all > 0 && long * 2 >= all
+}
+
 /// Splits one run of consecutive non-empty lines into segments.
-fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
+fn split_run(run: Vec<SrcLine>, gap: usize, unwrapped: bool, out: &mut Vec<Segment>) {
     // In wide text every line is a paragraph; in narrow columns a sentence that
     // ends on a line much shorter than the column ends its paragraph.
     let run_width = run.iter().map(|l| l.width).fold(0.0, f64::max);
@@ -245,13 +269,15 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
             .continued(i)
             .or_else(|| split.caption(i))
             .or_else(|| split.byline(i))
-            .or_else(|| split.glued_heading(i));
+            .or_else(|| split.glued_heading(i))
+            .or_else(|| split.speech_title(i));
         match taken {
             Some(next) => i = next,
             None => {
                 let ends_paragraph = split.acc.last().is_some_and(|prev| {
-                    ends_sentence(&prev.text)
-                        && (run_width > 40.0 || prev.last_width < run_width * 0.6)
+                    unwrapped && !(is_list_line(&prev.text) && is_list_line(&run[i].text))
+                        || ends_sentence(&prev.text)
+                            && (run_width > 40.0 || prev.last_width < run_width * 0.6)
                 });
                 if ends_paragraph {
                     split.flush();
@@ -262,6 +288,47 @@ fn split_run(run: Vec<SrcLine>, gap: usize, out: &mut Vec<Segment>) {
         }
     }
     split.flush();
+}
+
+/// `政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上 国务院总理 李强`
+/// → (`政府工作报告`, `2024年3月5日在第十四届全国人民代表大会第二次会议上 国务院总理 李强`).
+fn speech_title_parts(line: &str) -> Option<(String, String)> {
+    let (title, rest) = line.split_once("——")?;
+    let title = title.trim();
+    let n = title.chars().count();
+    if !(2..=30).contains(&n) || title.contains(['。', '，', '；']) {
+        return None;
+    }
+    // an optional date, then 在 … 上 within a meeting's name
+    let after_date = rest
+        .find('日')
+        .filter(|&d| {
+            rest[..d]
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | ' '))
+        })
+        .map_or(rest, |d| &rest[d + '日'.len_utf8()..]);
+    let meeting = after_date.strip_prefix('在')?;
+    let up = meeting.find('上')?;
+    if meeting[..up].chars().count() > 40 || meeting[..up].contains(['。', '，']) {
+        return None;
+    }
+    let tail = &meeting[up + '上'.len_utf8()..];
+    let tail = ["的讲话", "的报告", "的致辞"]
+        .iter()
+        .find_map(|w| tail.strip_prefix(w))
+        .unwrap_or(tail);
+    let speaker: String = tail.split_whitespace().collect::<Vec<_>>().join(" ");
+    if speaker.chars().count() > 20 || speaker.contains(['。', '，']) {
+        return None;
+    }
+    let head = &rest[..rest.len() - tail.len()];
+    let deck = if speaker.is_empty() {
+        head.trim().to_string()
+    } else {
+        format!("{} {speaker}", head.trim())
+    };
+    Some((title.to_string(), deck))
 }
 
 /// Longest pending text a caption or glued heading may take up, in characters.
@@ -393,6 +460,18 @@ impl<'a> RunSplit<'a, '_> {
             self.push(kind, line.no, next.last);
             i + 2
         })
+    }
+
+    /// The title line of a speech or report: `<title>——<date>在<meeting>上
+    /// [的讲话] <office> <name>`, read as the headline and a deck.
+    fn speech_title(&mut self, i: usize) -> Option<usize> {
+        let line = &self.run[i];
+        let (title, deck) = speech_title_parts(&line.text)?;
+        self.flush();
+        let glued = false;
+        self.push(Kind::Heading { text: title, glued }, line.no, line.last);
+        self.push(Kind::Heading { text: deck, glued }, line.no, line.last);
+        Some(i + 1)
     }
 
     /// A heading printed on the line above its paragraph, ending in `——`.
@@ -591,8 +670,10 @@ pub fn looks_like_heading(text: &str) -> bool {
         && !text.contains('。')
         && (!text.contains('，') || text.contains("——"));
     // a headline line may carry several parts separated by spaces
-    let parts_short = text.split(' ').all(|p| p.chars().count() <= 32);
-    shaped && (n <= 32 || (n <= 64 && text.contains(' ') && parts_short && !text.contains('，')))
+    // print sets the parts of a headline apart with any kind of space
+    let spaces = [' ', '\u{3000}', '\u{2002}', '\u{a0}'];
+    let parts_short = text.split(spaces).all(|p| p.chars().count() <= 32);
+    shaped && (n <= 32 || (n <= 64 && text.contains(spaces) && parts_short && !text.contains('，')))
 }
 
 /// `镜头1 …`: numbered scene headings, which may end in punctuation.
@@ -717,6 +798,26 @@ fn join_broken_paragraphs(segments: Vec<Segment>) -> Vec<Segment> {
 fn is_open_text(seg: &Segment) -> bool {
     // `any` stops at the first Han character, which a growing paragraph keeps near its start
     matches!(&seg.kind, Kind::Text { text, .. } if !ends_sentence(text) && text.chars().any(is_han))
+}
+
+#[cfg(test)]
+mod speech_title_tests {
+    use super::speech_title_parts;
+
+    #[test]
+    fn a_report_title_line_gives_headline_and_deck() {
+        let (t, d) = speech_title_parts(
+            "政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理\u{2002}李强",
+        )
+        .unwrap();
+        assert_eq!(t, "政府工作报告");
+        assert_eq!(
+            d,
+            "2024年3月5日在第十四届全国人民代表大会第二次会议上 国务院总理 李强"
+        );
+        assert!(speech_title_parts("深耕基层治理——“两眼向下”服务群众紧盯“最后一公里”").is_none());
+        assert!(speech_title_parts("养老服务“三级联动”提质增效——").is_none());
+    }
 }
 
 #[cfg(test)]

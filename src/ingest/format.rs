@@ -35,7 +35,75 @@ pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
     parts
         .into_iter()
         .flat_map(split_at_further_stories)
+        .map(original_title)
         .collect()
+}
+
+/// Labels a scraped record gives its headline with.
+const ORIGINAL_TITLE_LABELS: &[&str] = &["本文原标题：", "原标题：", "原標題："];
+
+/// A record that opens with `原标题：`: the headline is the start of its
+/// first sentence, where the page glued the first photo's caption on without
+/// a break. The caption starts where a word is printed twice in a row
+/// (`…座谈会座谈会现场照片`), or else after the first closing quote followed
+/// by text (`…“七彩暑假”开展…`); never inside the headline's own last part
+/// (after its last space).
+fn original_title(mut part: Part) -> Part {
+    let Some(rest) = ORIGINAL_TITLE_LABELS
+        .iter()
+        .find_map(|l| part.text.strip_prefix(l))
+    else {
+        return part;
+    };
+    let first_line_end = rest.find('\n').unwrap_or(rest.len());
+    let sentence_end = rest[..first_line_end]
+        .find(['。', '！', '？'])
+        .unwrap_or(first_line_end);
+    let sentence = &rest[..sentence_end];
+    let min = sentence.rfind([' ', '\u{3000}']).map_or(0, |p| p + 1);
+    let cut = repeated_word_at(sentence, min)
+        .or_else(|| closing_quote_before_text(sentence, min))
+        .unwrap_or(sentence.len());
+    let headline = sentence[..cut].trim();
+    if headline.is_empty() || headline.chars().count() > 60 || headline.contains(['，', '。']) {
+        return part;
+    }
+    let (headline, text) = (headline.to_string(), rest[cut..].to_string());
+    part.headline = Some((headline, part.first_line));
+    part.text = text;
+    part
+}
+
+/// Where the second of a word printed twice in a row starts (at or after
+/// byte `min`).
+fn repeated_word_at(text: &str, min: usize) -> Option<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(at, _)) in chars.iter().enumerate() {
+        if at < min {
+            continue;
+        }
+        for len in 2..=6 {
+            if k + 2 * len > chars.len() {
+                break;
+            }
+            let word = &chars[k..k + len];
+            let again = &chars[k + len..k + 2 * len];
+            let same = word.iter().zip(again).all(|(a, b)| a.1 == b.1);
+            if same && word.iter().all(|(_, c)| crate::chars::is_han(*c)) {
+                return Some(chars[k + len].0);
+            }
+        }
+    }
+    None
+}
+
+/// Just after the first closing quote (at or after byte `min`) that Han text
+/// follows.
+fn closing_quote_before_text(text: &str, min: usize) -> Option<usize> {
+    text.char_indices()
+        .filter(|(i, c)| *i >= min && matches!(c, '”' | '」' | '》' | '）'))
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&end| text[end..].chars().next().is_some_and(crate::chars::is_han))
 }
 
 /// Marks that open a further story inside a line, right after a sentence
@@ -263,10 +331,8 @@ mod tests {
         let text = "2023-07-25 13:11，正文：原标题：甲\n2023-08-05 09:55:24，正文：乙。\n续行。\n，正文：丙。";
         let parts = read_parts("dump.txt", text);
         assert_eq!(parts.len(), 3);
-        assert_eq!(
-            (parts[0].first_line, parts[0].text.as_str()),
-            (1, "原标题：甲")
-        );
+        assert_eq!(parts[0].first_line, 1);
+        assert_eq!(parts[0].headline, Some(("甲".to_string(), 1)));
         assert_eq!(parts[0].date.unwrap().to_string(), "2023-07-25");
         assert_eq!(
             (parts[1].first_line, parts[1].text.as_str()),
@@ -309,6 +375,29 @@ mod tests {
         );
         // a mark that is not after a sentence is left alone
         assert_eq!(read_parts("a.txt", "他又讯(问)道").len(), 1);
+    }
+
+    #[test]
+    fn a_record_original_title_is_cut_from_the_caption_glued_to_it() {
+        let title = |text: &str| {
+            read_parts("dump.txt", &format!("，正文：原标题：{text}"))[0]
+                .headline
+                .clone()
+                .map(|(t, _)| t)
+        };
+        assert_eq!(
+            title("桃江县牛田镇召开“八一”退役军人座谈会座谈会现场照片。正文。").as_deref(),
+            Some("桃江县牛田镇召开“八一”退役军人座谈会")
+        );
+        assert_eq!(
+            title("益阳医专：移动科普展下乡点亮儿童“七彩暑假”开展“杏林文化沁童心，弘扬国粹促成长”移动科普展活动。").as_deref(),
+            Some("益阳医专：移动科普展下乡点亮儿童“七彩暑假”")
+        );
+        assert_eq!(
+            title("办好民生“食”事 赫山区新增9个“益老食堂”赫山区银山社区“益老食堂”外景。")
+                .as_deref(),
+            Some("办好民生“食”事 赫山区新增9个“益老食堂”")
+        );
     }
 
     #[test]

@@ -31,12 +31,98 @@ pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
         return super::markdown_seed::parts(text).unwrap_or_else(|| vec![whole(text)]);
     }
     let text = drop_running_heads(text);
+    if let Some(page) = web_page(&text) {
+        return vec![page];
+    }
     let parts = record_parts(&text).unwrap_or_else(|| vec![whole(&text)]);
     parts
         .into_iter()
         .flat_map(split_at_further_stories)
         .map(original_title)
         .collect()
+}
+
+/// Words of the lines that end a web page's story: its controls, the lists
+/// that follow it, its footer.
+const PAGE_END_MARKS: &[&str] = &[
+    "打印",
+    "关闭",
+    "关闭窗口",
+    "打印本页",
+    "收藏",
+    "分享到",
+    "返回顶部",
+    "上一篇",
+    "下一篇",
+    "相关阅读",
+    "相关新闻",
+    "热新闻",
+    "热门推荐",
+    "我要跟帖",
+    "发送邮件至",
+    "特别声明",
+    "打印本頁",
+    "關閉",
+    "相關新聞",
+];
+
+/// What only a page's footer says.
+const FOOTER_MARKS: &[&str] = &[
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "版权所有",
+    "Copyright",
+    "技术支持：",
+];
+
+/// Separators between a page's headline and its site in the `<title>` line
+/// (`标题_政务_澎湃新闻`, `标题 | 网站`).
+const TITLE_SEPARATORS: &[char] = &['_', '|', '｜', '-', '–', '—'];
+
+/// A line of running text: long, with a sentence end.
+fn is_running_text(line: &str) -> bool {
+    line.chars().count() >= 60 && line.contains(['。', '！', '？'])
+}
+
+/// A saved web page as text: its `<title>` on the first line and the same
+/// headline again where the story starts (the page's own heading), with the
+/// site's menus before it. The story runs from the first line of running
+/// text after the heading to the page's controls or footer; the rest is the
+/// site's, and reads as blank lines. `None` when the text is not such a page.
+fn web_page(text: &str) -> Option<Part> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let title = lines.first()?.trim();
+    let echo = (1..lines.len()).find(|&i| {
+        let line = lines[i].trim();
+        line.chars().count() >= 6
+            && (line == title
+                || title
+                    .strip_prefix(line)
+                    .is_some_and(|rest| rest.trim_start().starts_with(TITLE_SEPARATORS)))
+    })?;
+    let body = (echo + 1..lines.len()).find(|&i| is_running_text(lines[i]))?;
+    let end = (body + 1..lines.len())
+        .find(|&i| {
+            let line = lines[i].trim();
+            FOOTER_MARKS.iter().any(|m| line.contains(m))
+                || !is_running_text(line) && PAGE_END_MARKS.iter().any(|m| line.starts_with(m))
+        })
+        .unwrap_or(lines.len());
+    let kept = |i: usize| (body..end).contains(&i);
+    let text = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| if kept(i) { *l } else { "" })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(Part {
+        first_line: 1,
+        text,
+        date: None,
+        date_basis: None,
+        headline: Some((lines[echo].trim().to_string(), echo + 1)),
+    })
 }
 
 /// Labels a scraped record gives its headline with.
@@ -397,6 +483,31 @@ mod tests {
             title("办好民生“食”事 赫山区新增9个“益老食堂”赫山区银山社区“益老食堂”外景。")
                 .as_deref(),
             Some("办好民生“食”事 赫山区新增9个“益老食堂”")
+        );
+    }
+
+    #[test]
+    fn a_web_page_keeps_its_story_and_headline_and_drops_the_site() {
+        let story = "全县固定资产投资完成246.79亿元，完成年度计划82.3%，同比增长15.3%，增速比上月回落，投资结构继续优化，重大项目带动作用明显。";
+        let text = format!(
+            "投资结构趋稳趋优_政务_网站\n首页\n当前位置：\n投资结构趋稳趋优\n发布日期：2016-11-22\n{story}\n第二段也是正文的一部分，说的是重大项目的进展情况，全年计划顺利推进之中。\n打印\n关闭\n备案号：浙ICP备05018911号"
+        );
+        let parts = read_parts("page.txt", &text);
+        assert_eq!(parts.len(), 1);
+        let part = &parts[0];
+        assert_eq!(part.headline, Some(("投资结构趋稳趋优".to_string(), 4)));
+        assert_eq!(part.text.split('\n').count(), text.split('\n').count());
+        assert!(part.text.contains(story) && part.text.contains("第二段"));
+        assert!(
+            !part.text.contains("首页")
+                && !part.text.contains("打印")
+                && !part.text.contains("ICP")
+        );
+        // a page whose first line is not repeated is no web page
+        assert!(
+            read_parts("a.txt", &format!("标题\n{story}"))[0]
+                .headline
+                .is_none()
         );
     }
 

@@ -81,15 +81,161 @@ const MEDIA_ENDINGS: &[&str] = &[
     "台",
 ];
 
+/// Labels of the lists that open the minutes of a meeting (`出席議員：`).
+const ROSTER_LABELS: &[&str] = &["出席", "缺席", "列席"];
+
+/// Marks of a photo's credit after a photographer's name.
+const CREDIT_MARKS: &[&str] = &["供图", "摄"];
+
+/// What a credit mark must not be followed by (`摄影`, `摄/名字` is a
+/// caption's credit read elsewhere).
+const NOT_AFTER_CREDIT: &[char] = &['影', '像', '入', '制', '氏', '/', '／'];
+
 /// A line without its furniture.
 pub fn clean_line(line: &str) -> String {
-    if is_metadata_line(line) {
+    if is_metadata_line(line) || is_roster_label(line) {
         return String::new();
     }
     let line = drop_ads(line);
     let line = drop_head_source(&line);
     let line = drop_tail(line);
-    line.to_string()
+    let line = drop_glued_credits(line);
+    drop_inline_captions(&line)
+}
+
+/// `出席議員：` on a line of its own.
+fn is_roster_label(line: &str) -> bool {
+    let t = line.trim();
+    ROSTER_LABELS.iter().any(|l| t.starts_with(l))
+        && t.ends_with(['：', ':'])
+        && t.chars().count() <= 10
+}
+
+/// Picture credits printed into the text right after a sentence
+/// (`…加固堤坝。邓青华摄受台风…`, `…休息。本报记者 陈晨 摄本报讯…`,
+/// `…宣传辅导。申岚清供图为促进…`).
+fn drop_glued_credits(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    loop {
+        let found = rest
+            .char_indices()
+            .filter(|(i, c)| {
+                matches!(c, '。' | '！' | '？' | '”')
+                    && credit_after(&rest[i + c.len_utf8()..]).is_some()
+            })
+            .map(|(i, c)| {
+                (
+                    i + c.len_utf8(),
+                    credit_after(&rest[i + c.len_utf8()..]).unwrap_or(0),
+                )
+            })
+            .next();
+        let Some((at, len)) = found else {
+            out.push_str(rest);
+            return out;
+        };
+        out.push_str(&rest[..at]);
+        rest = &rest[at + len..];
+    }
+}
+
+/// The length of a credit a text starts with: an optional `本报记者`/`记者`,
+/// names of two to four Han characters (joined by `、` or spaces), and a
+/// credit mark.
+fn credit_after(text: &str) -> Option<usize> {
+    let mut at = ["本报记者", "记者"]
+        .iter()
+        .find_map(|r| text.strip_prefix(r))
+        .map_or(0, |rest| text.len() - rest.len());
+    let mut names = 0;
+    loop {
+        at += text[at..].len() - text[at..].trim_start_matches([' ', '\u{3000}', '、']).len();
+        let name: usize = text[at..]
+            .chars()
+            .take_while(|c| crate::chars::is_han(*c))
+            .take(5)
+            .map(char::len_utf8)
+            .sum();
+        let han = text[at..at + name].chars().count();
+        // the name and the mark after it, within the run of Han characters
+        let mark = CREDIT_MARKS.iter().find_map(|m| {
+            (2..=4)
+                .filter(|&n| n < han || text[at..].chars().nth(n).is_some())
+                .find_map(|n| {
+                    let end: usize = text[at..].chars().take(n).map(char::len_utf8).sum();
+                    let after = &text[at + end..];
+                    after
+                        .trim_start_matches([' ', '\u{3000}'])
+                        .strip_prefix(m)
+                        .map(|rest| {
+                            let mark_end = text.len() - rest.len();
+                            (end, mark_end)
+                        })
+                })
+        });
+        if let Some((end, mark_end)) = mark
+            && !text[at..at + end].ends_with('拍')
+            && !text[mark_end..].starts_with(NOT_AFTER_CREDIT)
+        {
+            return Some(mark_end);
+        }
+        if !(2..=4).contains(&han) || names >= 3 {
+            return None;
+        }
+        // more names, separated from this one
+        let sep = &text[at + name..];
+        if !sep.starts_with([' ', '\u{3000}', '、']) {
+            return None;
+        }
+        at += name;
+        names += 1;
+    }
+}
+
+/// A caption printed inside the text after `▲` (to its sentence's end or its
+/// credit), a stock-photo mark (`资料图`), and an original title
+/// (`本文原标题：《…》`).
+fn drop_inline_captions(line: &str) -> String {
+    let mut out = line.to_string();
+    while let Some(at) = out.find("本文原标题：《") {
+        let Some(close) = out[at..].find('》') else {
+            break;
+        };
+        out.replace_range(at..at + close + '》'.len_utf8(), "");
+    }
+    for mark in ["资料图片", "资料图"] {
+        while let Some(at) = out.find(mark) {
+            let after_sentence = out[..at].ends_with(['。', '！', '？']);
+            if !after_sentence {
+                break;
+            }
+            out.replace_range(at..at + mark.len(), "");
+        }
+    }
+    let mut from = 0;
+    while let Some(found) = out[from..].find('▲') {
+        let at = from + found;
+        if at == 0 || out[..at].trim().is_empty() {
+            // a caption line of its own is read as a caption
+            from = at + '▲'.len_utf8();
+            continue;
+        }
+        let rest = &out[at..];
+        let end = rest
+            .find('。')
+            .map(|e| e + '。'.len_utf8())
+            .or_else(|| rest.find('摄').map(|e| e + '摄'.len_utf8()))
+            .unwrap_or(rest.len());
+        let credit = rest.find('摄').map(|e| e + '摄'.len_utf8());
+        let end = match credit {
+            Some(c) if c < end => c,
+            _ => end,
+        };
+        out.replace_range(at..at + end, "");
+        from = at;
+    }
+    out
 }
 
 /// The label a text starts with, and the rest after its separator.
@@ -234,6 +380,42 @@ fn drop_tail(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn glued_picture_credits_and_inline_captions_go() {
+        assert_eq!(
+            clean_line("扎实开展系列宣传辅导。申岚清供图为促进退役军人创业。"),
+            "扎实开展系列宣传辅导。为促进退役军人创业。"
+        );
+        assert_eq!(
+            clean_line("图为官兵加固堤坝。邓青华摄受台风影响，雨很大。"),
+            "图为官兵加固堤坝。受台风影响，雨很大。"
+        );
+        assert_eq!(
+            clean_line("在安置点休息。本报记者 陈晨 摄本报讯(记者 郭北晨)受前期"),
+            "在安置点休息。本报讯(记者 郭北晨)受前期"
+        );
+        assert_eq!(
+            clean_line("抗洪抢险。陈鹏飞 摄8月1日晚，"),
+            "抗洪抢险。8月1日晚，"
+        );
+        assert_eq!(
+            clean_line(
+                "航站楼开工了。▲气宇非凡的航站楼造型。▲广州日报全媒体图片记者黎旭阳、李妍摄在建地下通道。"
+            ),
+            "航站楼开工了。在建地下通道。"
+        );
+        assert_eq!(
+            clean_line("共有789间。资料图目前11月"),
+            "共有789间。目前11月"
+        );
+        assert_eq!(clean_line("出席議員："), "");
+        // a credit after a space is a caption's, read elsewhere; 摄影 is a word
+        let caption = "观音桥商圈的靓丽风景 摄/颜萌";
+        assert_eq!(clean_line(caption), caption);
+        let sentence = "活动结束。专业人员摄影留念。";
+        assert_eq!(clean_line(sentence), sentence);
+    }
 
     #[test]
     fn metadata_lines_go() {

@@ -23,6 +23,17 @@ pub struct Part {
     /// The headline the format marks (a Markdown heading) and its line; its
     /// line is blank in `text`.
     pub headline: Option<(String, usize)>,
+    /// What a scraped record prints before its story, taken out of `text`:
+    /// photo captions, a deck, the byline or dateline.
+    pub head: RecordHead,
+}
+
+/// The head of a scraped record: what the page glued before the story.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RecordHead {
+    pub captions: Vec<String>,
+    pub deck: Option<String>,
+    pub byline: Option<String>,
 }
 
 /// The parts of a seed named `name`.
@@ -34,11 +45,127 @@ pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
     if let Some(page) = web_page(&text) {
         return vec![page];
     }
-    let parts = record_parts(&text).unwrap_or_else(|| vec![whole(&text)]);
-    parts
-        .into_iter()
-        .flat_map(split_at_further_stories)
-        .map(original_title)
+    match record_parts(&text) {
+        // what a record prints before its story is read only in records
+        Some(records) => records
+            .into_iter()
+            .flat_map(split_at_further_stories)
+            .map(original_title)
+            .map(record_head)
+            .collect(),
+        None => split_at_further_stories(whole(&text))
+            .into_iter()
+            .map(original_title)
+            .collect(),
+    }
+}
+
+/// How far into a record its head may reach, in characters.
+const HEAD_REACH: usize = 300;
+
+/// Endings of the outlet's name before `记者` in a web byline (`大众网记者`).
+const OUTLET_ENDINGS: &[&str] = &["新闻", "网", "报", "台", "社"];
+
+/// The head of a record, taken out of its text: a dateline (`红网时刻益阳
+/// 7月24日讯（通讯员 …）`) with the sentences before it, which are the photos'
+/// captions (or the deck, when the story says it again); or a web byline
+/// (`大众网记者 侯畅 通讯员 钟灿昊 济宁报道`) with the caption glued before it.
+fn record_head(mut part: Part) -> Part {
+    if let Some(head) = dateline_head(&part.text).or_else(|| byline_head(&part.text)) {
+        let (head, rest) = head;
+        part.head = head;
+        part.text = rest;
+    }
+    part
+}
+
+/// `…外景。红网时刻益阳7月24日讯（通讯员 刘静远）7月19日，…`.
+fn dateline_head(text: &str) -> Option<(RecordHead, String)> {
+    let reach: usize = text.chars().take(HEAD_REACH).map(char::len_utf8).sum();
+    let mark = ["日讯（", "日讯(", "日电（", "日电("]
+        .iter()
+        .filter_map(|m| text[..reach].find(m).map(|at| (at, m.len())))
+        .min()?;
+    let close = text[mark.0 + mark.1..].find(['）', ')'])? + mark.0 + mark.1;
+    let close = close + text[close..].chars().next()?.len_utf8();
+    let start = text[..mark.0].rfind(['。', '！', '？']).map_or(0, |p| {
+        p + text[p..].chars().next().map_or(0, char::len_utf8)
+    });
+    // the dateline names its place and date only: no more than a few words
+    if text[start..mark.0].chars().count() > 16 {
+        return None;
+    }
+    let story = &text[close..];
+    let mut head = RecordHead {
+        byline: Some(text[start..close].to_string()),
+        ..RecordHead::default()
+    };
+    for sentence in text[..start].split_inclusive(['。', '！', '？']) {
+        let sentence = sentence.trim();
+        if sentence.is_empty() {
+            continue;
+        }
+        if head.deck.is_none() && story.contains(sentence) {
+            head.deck = Some(sentence.to_string());
+        } else {
+            head.captions.push(sentence.to_string());
+        }
+    }
+    Some((head, story.to_string()))
+}
+
+/// `街道开展宣讲活动大众网记者 侯畅 通讯员 钟灿昊 济宁报道今年以来，…`.
+fn byline_head(text: &str) -> Option<(RecordHead, String)> {
+    let reach: usize = text.chars().take(80).map(char::len_utf8).sum();
+    let end = text[..reach].find("报道")? + "报道".len();
+    let head = &text[..end];
+    if head.contains(['。', '！', '？', '，']) {
+        return None;
+    }
+    let reporter = head.find("记者")?;
+    // the outlet's name ends right before 记者
+    let before = &head[..reporter];
+    let outlet = OUTLET_ENDINGS
+        .iter()
+        .filter(|e| before.ends_with(**e))
+        .map(|_| {
+            before
+                .char_indices()
+                .rev()
+                .take(5)
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    let name = &before[i..];
+                    name.chars().count() >= 3 && OUTLET_ENDINGS.iter().any(|e| name.ends_with(e))
+                })
+                .unwrap_or(reporter)
+        })
+        .min()
+        .unwrap_or(reporter);
+    let caption = head[..outlet].trim();
+    let head = RecordHead {
+        captions: (!caption.is_empty() && caption.chars().count() <= 40)
+            .then(|| caption.to_string())
+            .into_iter()
+            .collect(),
+        byline: Some(head[outlet..].trim().to_string()),
+        deck: None,
+    };
+    Some((head, text[end..].to_string()))
+}
+
+/// The names of a byline: words of two or three Han characters that are not
+/// a role (`记者`, `通讯员`).
+pub fn byline_names(byline: &str) -> Vec<String> {
+    byline
+        .split(|c: char| c.is_whitespace() || matches!(c, '（' | '）' | '(' | ')' | '、'))
+        .filter(|w| {
+            let n = w.chars().count();
+            (2..=3).contains(&n)
+                && w.chars().all(crate::chars::is_han)
+                && !matches!(*w, "记者" | "通讯员" | "实习生" | "记者站")
+        })
+        .map(str::to_string)
         .collect()
 }
 
@@ -122,6 +249,7 @@ fn web_page(text: &str) -> Option<Part> {
         date: None,
         date_basis: None,
         headline: Some((lines[echo].trim().to_string(), echo + 1)),
+        head: RecordHead::default(),
     })
 }
 
@@ -249,6 +377,7 @@ fn whole(text: &str) -> Part {
         date: None,
         date_basis: None,
         headline: None,
+        head: RecordHead::default(),
     }
 }
 
@@ -383,6 +512,7 @@ fn record_parts(text: &str) -> Option<Vec<Part>> {
             date: None,
             date_basis: None,
             headline: None,
+            head: RecordHead::default(),
         });
     }
     for (k, &start) in starts.iter().enumerate() {
@@ -403,6 +533,7 @@ fn record_parts(text: &str) -> Option<Vec<Part>> {
                 .and(stamp)
                 .map(|s| format!("timestamp of the record: {s}")),
             headline: None,
+            head: RecordHead::default(),
         });
     }
     Some(parts)
@@ -509,6 +640,26 @@ mod tests {
                 .headline
                 .is_none()
         );
+    }
+
+    #[test]
+    fn a_record_head_gives_captions_deck_and_byline() {
+        let text = "，正文：原标题：办好民生“食”事 赫山区新增9个“益老食堂”赫山区银山社区“益老食堂”外景。着力解决老年人助餐问题。红网时刻益阳7月24日讯（通讯员 李成刚 谢文杰）7月19日，着力解决老年人助餐问题。";
+        let part = &read_parts("d.txt", text)[0];
+        assert_eq!(part.head.captions, ["赫山区银山社区“益老食堂”外景。"]);
+        assert_eq!(part.head.deck.as_deref(), Some("着力解决老年人助餐问题。"));
+        let byline = part.head.byline.clone().unwrap();
+        assert_eq!(byline, "红网时刻益阳7月24日讯（通讯员 李成刚 谢文杰）");
+        assert_eq!(byline_names(&byline), ["李成刚", "谢文杰"]);
+        assert!(part.text.starts_with("7月19日"));
+        let text = "，正文：街道开展政务公开知识宣讲活动大众网记者 侯畅 通讯员 钟灿昊 孟怡娜 济宁报道今年以来，我区开展活动。";
+        let part = &read_parts("d.txt", text)[0];
+        assert_eq!(part.head.captions, ["街道开展政务公开知识宣讲活动"]);
+        assert_eq!(
+            part.head.byline.as_deref(),
+            Some("大众网记者 侯畅 通讯员 钟灿昊 孟怡娜 济宁报道")
+        );
+        assert!(part.text.starts_with("今年以来"));
     }
 
     #[test]

@@ -349,6 +349,36 @@ pub fn set_headline(item: &mut Item, text: &str, line: usize) {
     item.first = item.first.min(line);
 }
 
+/// Gives an item what its record printed before the story: captions, a
+/// deck, the byline and its names.
+pub fn set_record_head(item: &mut Item, head: &super::format::RecordHead, line: usize) {
+    for caption in &head.captions {
+        item.captions.push(ItemCaption {
+            text: caption.clone(),
+            credit: None,
+            first: line,
+            last: line,
+            after: None,
+        });
+    }
+    if item.deck.is_none()
+        && let Some(deck) = &head.deck
+    {
+        item.deck = Some(HeadLine {
+            text: deck.clone(),
+            line,
+        });
+    }
+    if let Some(byline) = &head.byline {
+        item.bylines.insert(0, byline.clone());
+        for name in super::format::byline_names(byline) {
+            if !item.authors.contains(&name) {
+                item.authors.push(name);
+            }
+        }
+    }
+}
+
 fn remove_blocks(item: &mut Item, removed: &[usize]) {
     let old_len = item.body.len();
     let mut new_index = vec![None; old_len];

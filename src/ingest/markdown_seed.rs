@@ -70,6 +70,7 @@ pub fn parts(text: &str) -> Option<Vec<Part>> {
             date,
             date_basis: date.map(|_| "date of the Markdown text's front matter".to_string()),
             headline: Some((headline(lines[start]), start + 1)),
+            head: Default::default(),
         });
     }
     Some(parts)

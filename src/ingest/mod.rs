@@ -45,10 +45,11 @@ pub fn seed_items(seed_name: &str, text: &str) -> Vec<Item> {
         {
             item.date = part.date;
             item.date_basis.clone_from(&part.date_basis);
-            if k == 0
-                && let Some((text, line)) = &part.headline
-            {
-                items::set_headline(&mut item, text, *line);
+            if k == 0 {
+                if let Some((text, line)) = &part.headline {
+                    items::set_headline(&mut item, text, *line);
+                }
+                items::set_record_head(&mut item, &part.head, part.first_line);
             }
             all.push(item);
         }

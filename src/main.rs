@@ -66,6 +66,9 @@ enum Command {
         /// Regenerate every seed and overwrite hand-edited articles.
         #[arg(long)]
         force: bool,
+        /// Print every line of this seed with what ingest makes of it (writes nothing).
+        #[arg(long, value_name = "SEED")]
+        explain: Option<PathBuf>,
     },
 }
 
@@ -132,7 +135,14 @@ fn run(cli: Cli) -> minsheng::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Ingest { force } => {
+        Command::Ingest {
+            explain: Some(seed),
+            ..
+        } => {
+            print!("{}", minsheng::ingest::explain_file(&seed)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Ingest { force, .. } => {
             let report = ingest(&root, IngestOptions { force })?;
             print_ingest(&report);
             println!(

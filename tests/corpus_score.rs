@@ -210,3 +210,43 @@ fn a_markdown_digest_becomes_one_article_per_story_in_the_built_site() {
             .is_file()
     );
 }
+
+#[test]
+fn ingest_explain_shows_every_line_of_every_seed_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(repo().join("seeds"))
+        .unwrap()
+        .chain(std::fs::read_dir(repo().join("tests/corpus")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+        .filter(|p| !p.ends_with("README.md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 17);
+    for file in files {
+        let out = run(dir.path(), &["ingest", "--explain", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}: {}", file.display(), stderr(&out));
+        let shown = stdout(&out);
+        let rows = shown
+            .lines()
+            .filter(|l| {
+                l.starts_with(' ')
+                    && l.trim_start()
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_digit())
+            })
+            .count();
+        let text = String::from_utf8_lossy(&std::fs::read(&file).unwrap()).to_string();
+        assert_eq!(rows, text.lines().count(), "{}", file.display());
+        assert!(shown.contains("── story 1"), "{}", file.display());
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+    let out = run(dir.path(), &["ingest", "--explain", "no-such-seed.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no-such-seed.txt"));
+}

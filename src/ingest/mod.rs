@@ -4,6 +4,7 @@
 
 mod decode;
 pub mod emit;
+mod explain;
 pub mod facts;
 pub mod format;
 mod furniture;
@@ -15,6 +16,7 @@ pub mod segment;
 pub mod text;
 
 pub use decode::decode_seed;
+pub use explain::{explain, explain_file};
 pub use manifest::{IngestOptions, IngestReport, is_seed_name, run};
 
 use crate::content::slug::slugify;

@@ -100,7 +100,33 @@ pub fn clean_line(line: &str) -> String {
     let line = drop_head_source(&line);
     let line = drop_tail(line);
     let line = drop_glued_credits(line);
-    drop_inline_captions(&line)
+    let line = drop_inline_captions(&line);
+    drop_closing_source(&line).to_string()
+}
+
+/// `…主动作为。（来源：上海宝山）`: the source a repost names in brackets after
+/// its last sentence.
+fn drop_closing_source(line: &str) -> &str {
+    let trimmed = line.trim_end();
+    let Some(open) = trimmed.rfind(['（', '(']) else {
+        return line;
+    };
+    let inner = &trimmed[open..];
+    let inner = inner
+        .strip_prefix(['（', '('])
+        .and_then(|i| i.strip_suffix(['）', ')']));
+    let before = trimmed[..open].trim_end();
+    let closes_story = before.ends_with(['。', '！', '？', '”']);
+    match inner {
+        Some(inner)
+            if closes_story
+                && label_at(inner).is_some_and(|(l, _)| matches!(l, "来源" | "來源"))
+                && inner.chars().count() <= 20 =>
+        {
+            before
+        }
+        _ => line,
+    }
 }
 
 /// `出席議員：` on a line of its own.
@@ -410,6 +436,15 @@ mod tests {
             "共有789间。目前11月"
         );
         assert_eq!(clean_line("出席議員："), "");
+        assert_eq!(clean_line("撑起保护伞。（来源：上海宝山）"), "撑起保护伞。");
+        // a bracket that is not a source stays: a byline, a stage direction
+        for line in [
+            "做好宣传。(申岚清)",
+            "发展注入澎湃动力。 （本报记者）",
+            "的修正案。 (眾笑 )",
+        ] {
+            assert_eq!(clean_line(line), line);
+        }
         // a credit after a space is a caption's, read elsewhere; 摄影 is a word
         let caption = "观音桥商圈的靓丽风景 摄/颜萌";
         assert_eq!(clean_line(caption), caption);

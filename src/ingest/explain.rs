@@ -117,12 +117,11 @@ fn mark_item(item: &Item, lines: &[&str], roles: &mut [Option<Role>]) {
         set(block.first, block.last, role);
     }
     // bylines and credits keep no line of their own: found by their text
-    for (i, line) in lines.iter().enumerate() {
-        let no = i + 1;
-        if no < item.first.max(1) || no > item.last || roles[no].is_some() {
+    for no in item.first.max(1)..=item.last.min(lines.len()) {
+        if roles[no].is_some() {
             continue;
         }
-        let t = line.trim();
+        let t = lines[no - 1].trim();
         if t.is_empty() {
             continue;
         }

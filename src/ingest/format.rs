@@ -325,48 +325,49 @@ fn closing_quote_before_text(text: &str, min: usize) -> Option<usize> {
 const FURTHER_STORY: &[&str] = &["又讯(", "又讯（"];
 
 /// A part split where a further story starts inside one of its lines; the
-/// new part starts on that line, with the rest of it.
+/// new part starts on that line, with the rest of it. One pass over the text.
 fn split_at_further_stories(part: Part) -> Vec<Part> {
     let mut parts = Vec::new();
-    let mut current = part;
-    loop {
-        let found = current.text.split('\n').enumerate().find_map(|(k, line)| {
-            FURTHER_STORY
-                .iter()
-                .filter_map(|m| line.find(m))
-                .filter(|&at| {
-                    line[..at]
-                        .chars()
-                        .last()
-                        .is_some_and(|c| matches!(c, '。' | '！' | '？' | '”'))
-                })
-                .min()
-                .map(|at| (k, at))
-        });
-        let Some((k, at)) = found else {
-            parts.push(current);
-            return parts;
-        };
-        let lines: Vec<&str> = current.text.split('\n').collect();
-        let mut before = lines[..k].join("\n");
+    let mut text = String::new();
+    let mut first_line = part.first_line;
+    for (k, line) in part.text.split('\n').enumerate() {
         if k > 0 {
-            before.push('\n');
+            text.push('\n');
         }
-        before.push_str(&lines[k][..at]);
-        let mut after = lines[k][at..].to_string();
-        for line in &lines[k + 1..] {
-            after.push('\n');
-            after.push_str(line);
+        let mut rest = line;
+        while let Some(at) = further_story_at(rest) {
+            text.push_str(&rest[..at]);
+            parts.push(Part {
+                first_line,
+                text: std::mem::take(&mut text),
+                ..part.clone()
+            });
+            first_line = part.first_line + k;
+            // the mark now starts the part: look for the next one after it
+            let mark = rest[at..].chars().next().map_or(0, char::len_utf8);
+            text.push_str(&rest[at..at + mark]);
+            rest = &rest[at + mark..];
         }
-        let next = Part {
-            first_line: current.first_line + k,
-            text: after,
-            ..current.clone()
-        };
-        current.text = before;
-        parts.push(current);
-        current = next;
+        text.push_str(rest);
     }
+    parts.push(Part {
+        first_line,
+        text,
+        ..part
+    });
+    parts
+}
+
+/// Where a further story's mark starts in a line, right after a sentence.
+fn further_story_at(line: &str) -> Option<usize> {
+    FURTHER_STORY
+        .iter()
+        .filter_map(|m| {
+            line.match_indices(m)
+                .map(|(at, _)| at)
+                .find(|&at| line[..at].ends_with(['。', '！', '？', '”']))
+        })
+        .min()
 }
 
 /// A whole text as one part.

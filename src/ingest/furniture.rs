@@ -143,80 +143,54 @@ fn is_roster_label(line: &str) -> bool {
 fn drop_glued_credits(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
-    loop {
-        let found = rest
-            .char_indices()
-            .filter(|(i, c)| {
-                matches!(c, '。' | '！' | '？' | '”')
-                    && credit_after(&rest[i + c.len_utf8()..]).is_some()
-            })
-            .map(|(i, c)| {
-                (
-                    i + c.len_utf8(),
-                    credit_after(&rest[i + c.len_utf8()..]).unwrap_or(0),
-                )
-            })
-            .next();
-        let Some((at, len)) = found else {
-            out.push_str(rest);
-            return out;
-        };
+    while let Some((at, len)) = rest.char_indices().find_map(|(i, c)| {
+        let at = i + c.len_utf8();
+        matches!(c, '。' | '！' | '？' | '”')
+            .then(|| credit_after(&rest[at..]).map(|len| (at, len)))
+            .flatten()
+    }) {
         out.push_str(&rest[..at]);
         rest = &rest[at + len..];
     }
+    out.push_str(rest);
+    out
 }
 
 /// The length of a credit a text starts with: an optional `本报记者`/`记者`,
-/// names of two to four Han characters (joined by `、` or spaces), and a
-/// credit mark.
+/// up to four names of two to four Han characters (set apart by `、` or
+/// spaces), and a credit mark.
 fn credit_after(text: &str) -> Option<usize> {
+    const GAPS: [char; 3] = [' ', '\u{3000}', '、'];
     let mut at = ["本报记者", "记者"]
         .iter()
         .find_map(|r| text.strip_prefix(r))
         .map_or(0, |rest| text.len() - rest.len());
-    let mut names = 0;
-    loop {
-        at += text[at..].len() - text[at..].trim_start_matches([' ', '\u{3000}', '、']).len();
-        let name: usize = text[at..]
-            .chars()
-            .take_while(|c| crate::chars::is_han(*c))
-            .take(5)
-            .map(char::len_utf8)
-            .sum();
-        let han = text[at..at + name].chars().count();
-        // the name and the mark after it, within the run of Han characters
-        let mark = CREDIT_MARKS.iter().find_map(|m| {
-            (2..=4)
-                .filter(|&n| n < han || text[at..].chars().nth(n).is_some())
-                .find_map(|n| {
-                    let end: usize = text[at..].chars().take(n).map(char::len_utf8).sum();
-                    let after = &text[at + end..];
-                    after
-                        .trim_start_matches([' ', '\u{3000}'])
-                        .strip_prefix(m)
-                        .map(|rest| {
-                            let mark_end = text.len() - rest.len();
-                            (end, mark_end)
-                        })
-                })
-        });
-        if let Some((end, mark_end)) = mark
-            && !text[at..at + end].ends_with('拍')
-            && !text[mark_end..].starts_with(NOT_AFTER_CREDIT)
-        {
-            return Some(mark_end);
+    for _ in 0..4 {
+        at = text.len() - text[at..].trim_start_matches(GAPS).len();
+        let name_ends: Vec<usize> = text[at..]
+            .char_indices()
+            .take_while(|(_, c)| crate::chars::is_han(*c))
+            .take(4)
+            .map(|(i, c)| at + i + c.len_utf8())
+            .collect();
+        // a name of two to four characters, then the mark
+        for &end in name_ends.iter().skip(1) {
+            let after = text[end..].trim_start_matches([' ', '\u{3000}']);
+            let Some(rest) = CREDIT_MARKS.iter().find_map(|m| after.strip_prefix(m)) else {
+                continue;
+            };
+            if !text[at..end].ends_with('拍') && !rest.starts_with(NOT_AFTER_CREDIT) {
+                return Some(text.len() - rest.len());
+            }
         }
-        if !(2..=4).contains(&han) || names >= 3 {
+        // otherwise another name follows this one, set apart from it
+        let end = *name_ends.last()?;
+        if name_ends.len() < 2 || !text[end..].starts_with(GAPS) {
             return None;
         }
-        // more names, separated from this one
-        let sep = &text[at + name..];
-        if !sep.starts_with([' ', '\u{3000}', '、']) {
-            return None;
-        }
-        at += name;
-        names += 1;
+        at = end;
     }
+    None
 }
 
 /// A caption printed inside the text after `▲` (to its sentence's end or its

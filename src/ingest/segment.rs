@@ -81,8 +81,12 @@ pub fn segment_page(text: &str) -> Vec<Segment> {
 
 /// [`segment_page`] of a part of a seed whose first line is line `first_line`.
 pub fn segment_lines(text: &str, first_line: usize) -> Vec<Segment> {
-    let unwrapped = is_unwrapped(text);
-    let lines = join_cut_lines(text, first_line - 1);
+    // the page's column is found once, for joining cut lines and for
+    // telling a text never wrapped
+    let raw: Vec<&str> = text.lines().collect();
+    let column = Column::of(&raw);
+    let unwrapped = is_unwrapped(&raw, &column);
+    let lines = join_cut_lines(&raw, &column, first_line - 1);
     let mut segments = Vec::new();
     let mut gap = 0;
     let mut run: Vec<SrcLine> = Vec::new();
@@ -123,13 +127,11 @@ fn is_empty_field_or_rule(line: &str) -> bool {
 /// own (a caption, byline, credit, continuation mark or list entry). Such
 /// lines are joined, so that headlines, bylines, credits and captions cut by
 /// the column are read whole.
-fn join_cut_lines(text: &str, offset: usize) -> Vec<SrcLine> {
+fn join_cut_lines(raw: &[&str], column: &Column, offset: usize) -> Vec<SrcLine> {
     let trim = |l: &str| {
         l.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
             .to_string()
     };
-    let raw: Vec<&str> = text.lines().collect();
-    let column = Column::of(&raw);
     let mut lines: Vec<SrcLine> = Vec::with_capacity(raw.len());
     let mut continues = false;
     for (i, l) in raw.iter().enumerate() {
@@ -233,14 +235,12 @@ const PARAGRAPH_LINE: usize = 60;
 /// Whether a text was never wrapped: it has no column, and most of its text
 /// is in lines longer than any column (a web page or a document saved as
 /// text). Each of its lines is a paragraph or heading of its own.
-fn is_unwrapped(text: &str) -> bool {
-    let raw: Vec<&str> = text.lines().collect();
-    let column = Column::of(&raw);
+fn is_unwrapped(raw: &[&str], column: &Column) -> bool {
     if column.chars.is_some() || column.halves.is_some() {
         return false;
     }
     let (mut long, mut all) = (0, 0);
-    for line in &raw {
+    for line in raw {
         let n = line.trim().chars().count();
         all += n;
         if n > PARAGRAPH_LINE {

@@ -61,10 +61,7 @@ impl Renderer<'_> {
             })
             .collect();
         for (article, uses) in articles {
-            let title = match &article.translation {
-                Some(t) if en && !t.front.title.trim().is_empty() => t.front.title.clone(),
-                _ => article.front.title.clone(),
-            };
+            let title = super::page_title(article, lang);
             for (entry, para) in uses.iter() {
                 terms[*entry].uses.push(Use {
                     slug: article.front.slug.clone(),

@@ -19,6 +19,7 @@ pub mod markdown;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod script;
 pub mod search;
 pub mod serve;
 pub mod translate;

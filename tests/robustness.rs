@@ -9,15 +9,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-/// Never a panic (exit 2 with "internal error"): success, or a user error.
-fn assert_no_panic(out: &std::process::Output, what: &str) {
-    let err = stderr(out);
-    assert!(
-        !err.contains("internal error") && out.status.code() != Some(2),
-        "{what}: {err}"
-    );
-}
-
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -118,20 +109,47 @@ fn a_date_that_is_not_a_date_is_an_error_at_its_line() {
 }
 
 #[test]
-fn dates_of_every_precision_order_lists_and_stamp_feeds() {
+fn feeds_carry_only_the_days_a_source_gives() {
+    // known to the month only: no publication time, and no first of the month
     let dir = tiny_with_date("2023-05");
     let out = run(dir.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let feed = read(&dir.path().join("public/zh/atom.xml"));
+    assert!(!feed.contains("<published>"), "{feed}");
+    assert!(!feed.contains("2023-05-01"), "{feed}");
     assert!(
-        feed.contains("<updated>2023-05-01T00:00:00Z</updated>"),
+        feed.contains("<updated>1970-01-01T00:00:00Z</updated>"),
         "{feed}"
     );
-    let dir = tiny_with_date("2023");
+    let sitemap = read(&dir.path().join("public/sitemap.xml"));
+    assert!(sitemap.contains("<lastmod>2023-05</lastmod>"), "{sitemap}");
+    // known to the day: published and updated that day
+    let dir = tiny_with_date("2023-05-08");
     assert!(run(dir.path(), &["build"]).status.success());
     let feed = read(&dir.path().join("public/en/atom.xml"));
     assert!(
-        feed.contains("<updated>2023-01-01T00:00:00Z</updated>"),
+        feed.contains("<published>2023-05-08T00:00:00Z</published>"),
+        "{feed}"
+    );
+    assert_eq!(
+        feed.matches("<updated>2023-05-08T00:00:00Z</updated>")
+            .count(),
+        2,
+        "{feed}"
+    );
+    // a build time given the reproducible-builds way stamps what no source dates
+    let dir = tiny_with_date("2023");
+    let out = bin()
+        .env("SOURCE_DATE_EPOCH", "1700000000")
+        .arg("--root")
+        .arg(dir.path())
+        .arg("build")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let feed = read(&dir.path().join("public/en/atom.xml"));
+    assert!(
+        feed.contains("<updated>2023-11-14T22:13:20Z</updated>") && !feed.contains("2023-01-01"),
         "{feed}"
     );
 }

@@ -78,6 +78,29 @@ impl Date {
     }
 }
 
+/// RFC 3339 timestamp of a time given in seconds since 1970 (UTC), as
+/// `SOURCE_DATE_EPOCH` gives it.
+pub fn timestamp_of_unix(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let of_day = seconds.rem_euclid(86_400);
+    // days to a civil date (the proleptic Gregorian calendar)
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        of_day / 3_600,
+        of_day % 3_600 / 60,
+        of_day % 60
+    )
+}
+
 fn days_in(year: u16, month: u8) -> u8 {
     match month {
         2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
@@ -209,6 +232,14 @@ mod tests {
         assert!(d("2023") < d("2023-01"));
         assert!(d("2023-02") < d("2023-10-01"));
         assert_eq!(d("2023-05").timestamp(), "2023-05-01T00:00:00Z");
+    }
+
+    #[test]
+    fn unix_times_become_timestamps() {
+        assert_eq!(timestamp_of_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(timestamp_of_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(timestamp_of_unix(1_700_000_000), "2023-11-14T22:13:20Z");
+        assert_eq!(timestamp_of_unix(-86_400), "1969-12-31T00:00:00Z");
     }
 
     #[test]

@@ -29,6 +29,19 @@ pub struct FrontMatter {
     /// How the date was inferred from the text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date_basis: Option<String>,
+    /// The script of the Chinese text: `traditional` for 繁體 (marked
+    /// `zh-Hant` on the page); Simplified when absent.
+    #[serde(skip_serializing_if = "is_simplified")]
+    pub script: crate::script::Script,
+    /// The newspaper or site that printed the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publication: Option<String>,
+    /// The page or section it was printed on (`第3版`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_page: Option<String>,
+    /// Where the original can be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
     /// Seed file the article was ingested from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -57,6 +70,10 @@ pub struct FrontMatter {
     /// Every figure the text states.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<Fact>,
+}
+
+fn is_simplified(script: &crate::script::Script) -> bool {
+    !script.is_traditional()
 }
 
 /// A photo caption printed with the article.

@@ -13,6 +13,8 @@ pub struct PageInfo<'a> {
     pub seed_name: &'a str,
     pub district: Option<String>,
     pub year: Option<(i32, String)>,
+    /// What the editor's sidecar says of the seed.
+    pub sidecar: &'a super::sidecar::Sidecar,
 }
 
 /// A generated article: its path under `content/` and its text.
@@ -37,8 +39,11 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         .map(|t| t.text.clone())
         .unwrap_or_default();
     let topics = meta::infer_topics(&format!("{title}\n{body_text}"));
-    let district =
-        meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone());
+    let district = page.sidecar.district().unwrap_or_else(|| {
+        meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone())
+    });
+    let (date, date_basis) = item_date(item, page);
+    let script = crate::script::detect(&format!("{title}\n{body_text}"));
     let all_facts = item_facts(item, &ids, &topics);
     let figures = item
         .captions
@@ -59,21 +64,12 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         guide: None,
         deck: item.deck.as_ref().map(|d| d.text.clone()),
         district,
-        date: item.date.or_else(|| {
-            page.year
-                .as_ref()
-                .and_then(|(y, _)| u16::try_from(*y).ok())
-                .and_then(|y| Date::new(y, None, None))
-        }),
-        date_basis: item
-            .date_basis
-            .clone()
-            .filter(|_| item.date.is_some())
-            .or_else(|| {
-                page.year
-                    .as_ref()
-                    .map(|(_, s)| format!("latest year named on the page: “{s}…”"))
-            }),
+        date,
+        date_basis,
+        script,
+        publication: page.sidecar.publication.clone(),
+        source_page: page.sidecar.page.clone(),
+        source_url: page.sidecar.url.clone(),
         source: Some(page.seed_name.to_string()),
         source_lines: Some([item.first, item.last]),
         continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),
@@ -95,6 +91,30 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         rel_path: format!("articles/{slug}.md"),
         slug: slug.to_string(),
         text,
+    }
+}
+
+/// The item's date and where it comes from: the editor's sidecar, a date the
+/// seed's format states for the story, or the latest year the page names.
+fn item_date(item: &Item, page: &PageInfo) -> (Option<Date>, Option<String>) {
+    if let Some(date) = page.sidecar.date {
+        let sidecar = super::sidecar::path_for(std::path::Path::new(page.seed_name));
+        return (
+            Some(date),
+            Some(format!("given in seeds/{}", sidecar.display())),
+        );
+    }
+    if let Some(date) = item.date {
+        return (Some(date), item.date_basis.clone());
+    }
+    match &page.year {
+        Some((y, s)) => (
+            u16::try_from(*y)
+                .ok()
+                .and_then(|y| Date::new(y, None, None)),
+            Some(format!("latest year named on the page: “{s}…”")),
+        ),
+        None => (None, None),
     }
 }
 

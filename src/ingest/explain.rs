@@ -18,6 +18,7 @@ enum Role {
     Credit,
     Blank,
     Dropped,
+    DroppedBySidecar,
 }
 
 impl Role {
@@ -32,6 +33,7 @@ impl Role {
             Role::Credit => "credit".into(),
             Role::Blank => String::new(),
             Role::Dropped => "dropped: furniture".into(),
+            Role::DroppedBySidecar => "dropped: sidecar".into(),
         }
     }
 }
@@ -44,12 +46,20 @@ pub fn explain_file(path: &std::path::Path) -> crate::Result<String> {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    Ok(explain(&name, &decoded.text))
+    let mut warnings = Vec::new();
+    let sidecar = super::sidecar::load(path, decoded.text.lines().count(), &mut warnings)?;
+    let mut out = explain(&name, &decoded.text, &sidecar);
+    for w in warnings {
+        out.push_str(&format!("warning: {w}\n"));
+    }
+    Ok(out)
 }
 
-/// The explanation of the seed `seed_name` with text `text`.
-pub fn explain(seed_name: &str, text: &str) -> String {
-    let items = super::seed_items(seed_name, text);
+/// The explanation of the seed `seed_name` with text `text`, read with what
+/// its sidecar says.
+pub fn explain(seed_name: &str, text: &str, sidecar: &super::sidecar::Sidecar) -> String {
+    let items = super::seed_items_with(seed_name, text, sidecar);
+    let by_sidecar = sidecar.dropped_lines();
     let lines: Vec<&str> = text.lines().collect();
     let mut roles: Vec<Option<Role>> = vec![None; lines.len() + 1];
     let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -78,6 +88,8 @@ pub fn explain(seed_name: &str, text: &str) -> String {
         }
         let role = roles[no].clone().unwrap_or(if line.trim().is_empty() {
             Role::Blank
+        } else if by_sidecar.contains(&no) {
+            Role::DroppedBySidecar
         } else {
             Role::Dropped
         });
@@ -144,7 +156,7 @@ mod tests {
     #[test]
     fn every_line_is_explained_and_stories_are_marked() {
         let page = "江北 实施民生行动\n\n记者 刘静\n\n民生无小事，枝叶总关情。江北区今年办好十件实事。\n\n[]\n";
-        let text = explain("page.txt", page);
+        let text = explain("page.txt", page, &Default::default());
         let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with("──")).collect();
         assert_eq!(rows.len(), 1 + page.lines().count(), "{text}");
         assert!(text.contains("── story 1: 江北 实施民生行动"), "{text}");

@@ -349,6 +349,48 @@ pub fn set_headline(item: &mut Item, text: &str, line: usize) {
     item.first = item.first.min(line);
 }
 
+/// Makes an item start at `line`: the index of the item that starts there,
+/// splitting the item around it before its first block at or after `line`
+/// (captions go with the blocks they follow). `None` when no item holds the
+/// line or nothing of the item follows it.
+pub fn split_at_line(all: &mut Vec<Item>, line: usize) -> Option<usize> {
+    if let Some(k) = all.iter().position(|i| i.first == line) {
+        return Some(k);
+    }
+    let k = all.iter().position(|i| i.first < line && line <= i.last)?;
+    let at = all[k].body.iter().position(|b| b.first >= line)?;
+    if at == 0 {
+        all[k].first = line;
+        return Some(k);
+    }
+    let old = &mut all[k];
+    let body = old.body.split_off(at);
+    let (kept, moved): (Vec<_>, Vec<_>) = std::mem::take(&mut old.captions)
+        .into_iter()
+        .partition(|c| c.after.is_none_or(|a| a < at) && c.first < line);
+    old.captions = kept;
+    let last = old.last;
+    old.last = old.body.last().map_or(old.first, |b| b.last);
+    let mut new = Item {
+        first: line,
+        last,
+        date: old.date,
+        date_basis: old.date_basis.clone(),
+        body,
+        captions: moved
+            .into_iter()
+            .map(|mut c| {
+                c.after = c.after.and_then(|a| a.checked_sub(at));
+                c
+            })
+            .collect(),
+        ..Item::default()
+    };
+    infer_title(&mut new);
+    all.insert(k + 1, new);
+    Some(k + 1)
+}
+
 /// Gives an item what its record printed before the story: captions, a
 /// deck, the byline and its names.
 pub fn set_record_head(item: &mut Item, head: &super::format::RecordHead, line: usize) {

@@ -2,7 +2,7 @@
 //! keeps a manifest of what it generated, so that hand edits are recognised
 //! (the file no longer has the hash it was written with) and never overwritten.
 
-use super::{decode_seed, ingest_text};
+use super::{decode_seed, ingest_seed, sidecar};
 use crate::error::{Error, Result};
 use crate::fsutil;
 use serde::{Deserialize, Serialize};
@@ -80,6 +80,20 @@ pub fn run(root: &Path, options: IngestOptions) -> Result<IngestReport> {
     Ok(report)
 }
 
+/// What a seed's record is keyed on: the seed's bytes, and its sidecar's
+/// when it has one (a seed without a sidecar keeps the hash of its bytes).
+fn seed_hash(seed: &[u8], sidecar: Option<&[u8]>) -> String {
+    match sidecar {
+        None => fsutil::sha256_hex(seed),
+        Some(s) => {
+            let mut both = seed.to_vec();
+            both.extend_from_slice(b"\0sidecar\0");
+            both.extend_from_slice(s);
+            fsutil::sha256_hex(&both)
+        }
+    }
+}
+
 fn read_manifest(path: &Path) -> Result<Manifest> {
     if !path.exists() {
         return Ok(Manifest::default());
@@ -128,7 +142,8 @@ impl SeedRun<'_> {
         report: &mut IngestReport,
     ) -> Result<Option<SeedRecord>> {
         let bytes = fsutil::read(self.path)?;
-        let hash = fsutil::sha256_hex(&bytes);
+        let sidecar_bytes = sidecar::bytes_for(self.path)?;
+        let hash = seed_hash(&bytes, sidecar_bytes.as_deref());
         let complete = record
             .files
             .keys()
@@ -146,7 +161,16 @@ impl SeedRun<'_> {
         }
         let own: Vec<String> = record.files.keys().map(|f| slug_of(f)).collect();
         taken.retain(|s| !own.contains(s));
-        let drafts = ingest_text(self.name, &decoded.text, taken);
+        let sidecar = match &sidecar_bytes {
+            Some(b) => sidecar::parse(
+                &sidecar::path_for(self.path),
+                b,
+                decoded.text.lines().count(),
+                &mut report.notes,
+            )?,
+            None => sidecar::Sidecar::default(),
+        };
+        let drafts = ingest_seed(self.name, &decoded.text, &sidecar, taken);
         if drafts.is_empty() {
             return Err(Error::in_file(
                 self.path,

@@ -13,6 +13,7 @@ mod manifest;
 mod markdown_seed;
 pub mod meta;
 pub mod segment;
+pub mod sidecar;
 pub mod text;
 
 pub use decode::decode_seed;
@@ -22,6 +23,7 @@ pub use manifest::{IngestOptions, IngestReport, is_seed_name, run};
 use crate::content::slug::slugify;
 use emit::{Draft, PageInfo, emit_article};
 use items::Item;
+use sidecar::Sidecar;
 
 /// Splits a seed's text into its news items (a plain page).
 pub fn page_items(text: &str) -> Vec<Item> {
@@ -31,13 +33,27 @@ pub fn page_items(text: &str) -> Vec<Item> {
 /// Splits the text of the seed `seed_name` into its news items: its format
 /// read into parts, each part segmented and split into stories.
 pub fn seed_items(seed_name: &str, text: &str) -> Vec<Item> {
+    seed_items_with(seed_name, text, &Sidecar::default())
+}
+
+/// [`seed_items`] with what the editor's sidecar says: its lines dropped
+/// before the text is read, its item corrections applied after.
+pub fn seed_items_with(seed_name: &str, text: &str, sidecar: &Sidecar) -> Vec<Item> {
+    let dropped = sidecar.dropped_lines();
     let districts = crate::content::taxonomy::district_short_names();
     let mut all = Vec::new();
     for part in format::read_parts(seed_name, text) {
         let text: String = part
             .text
             .split('\n')
-            .map(furniture::clean_line)
+            .enumerate()
+            .map(|(i, line)| {
+                if dropped.contains(&(part.first_line + i)) {
+                    String::new()
+                } else {
+                    furniture::clean_line(line)
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         let segments = segment::segment_lines(&text, part.first_line);
@@ -56,13 +72,24 @@ pub fn seed_items(seed_name: &str, text: &str) -> Vec<Item> {
             all.push(item);
         }
     }
+    sidecar.correct_items(&mut all);
     all
 }
 
 /// Turns a seed's text into article drafts. `taken` holds slugs already used
 /// elsewhere in the site; new slugs are added to it.
 pub fn ingest_text(seed_name: &str, text: &str, taken: &mut Vec<String>) -> Vec<Draft> {
-    let items = seed_items(seed_name, text);
+    ingest_seed(seed_name, text, &Sidecar::default(), taken)
+}
+
+/// [`ingest_text`] with what the seed's sidecar says.
+pub fn ingest_seed(
+    seed_name: &str,
+    text: &str,
+    sidecar: &Sidecar,
+    taken: &mut Vec<String>,
+) -> Vec<Draft> {
+    let items = seed_items_with(seed_name, text, sidecar);
     let page_text: String = items
         .iter()
         .flat_map(|i| i.body.iter().map(|b| b.text.as_str()))
@@ -72,6 +99,7 @@ pub fn ingest_text(seed_name: &str, text: &str, taken: &mut Vec<String>) -> Vec<
         seed_name,
         district: meta::infer_district(&page_text),
         year: meta::infer_year(&page_text),
+        sidecar,
     };
     items
         .iter()

@@ -62,13 +62,19 @@ impl Renderer<'_> {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
             "headline": view.title,
-            "inLanguage": lang.html_lang(),
+            "inLanguage": lang.pick(article.front.script.lang_tag(), lang.html_lang()),
             "description": view.description,
             "author": article.front.authors.iter().map(|a| serde_json::json!({"@type": "Person", "name": a})).collect::<Vec<_>>(),
             "about": view.district,
         });
         if let Some(date) = &article.front.date {
             ld["datePublished"] = serde_json::json!(date);
+        }
+        if let Some(publication) = &article.front.publication {
+            ld["publisher"] = serde_json::json!({"@type": "Organization", "name": publication});
+        }
+        if let Some(original) = &view.common.source_url {
+            ld["isBasedOn"] = serde_json::json!(original);
         }
         if let Some(u) = url(lang) {
             ld["url"] = serde_json::json!(u);
@@ -77,7 +83,7 @@ impl Renderer<'_> {
         let mut original = serde_json::json!({
             "@type": "NewsArticle",
             "headline": article.front.title,
-            "inLanguage": "zh-Hans",
+            "inLanguage": article.front.script.lang_tag(),
         });
         if let Some(u) = url(Lang::Zh) {
             original["@id"] = serde_json::json!(u);

@@ -4,6 +4,7 @@
 use super::Renderer;
 use super::plan::TermUse;
 use super::view::{self, Summary, card_view};
+use crate::content::date::{Date, Precision};
 use crate::content::glossary::Glossary;
 use crate::content::model::Article;
 use crate::error::Result;
@@ -122,20 +123,16 @@ impl Renderer<'_> {
         );
         let mut ctx = self.context(&page);
         ctx.insert_value("articles", view::summaries(views));
-        let updated = views
+        let known_days = |v: &&Summary| v.date.filter(|d| d.precision() == Precision::Day);
+        let updated = feed_time(views.iter().filter_map(known_days).max());
+        ctx.insert("updated", &updated);
+        // an entry not known to the day says only what the build knows
+        ctx.insert("unknown", &feed_time(None));
+        let published: Vec<Option<String>> = views
             .iter()
-            .filter_map(|v| v.date)
-            .max()
-            .map(|d| d.timestamp());
-        ctx.insert(
-            "updated",
-            &updated.unwrap_or_else(|| "2000-01-01T00:00:00Z".into()),
-        );
-        let dates: Vec<Option<String>> = views
-            .iter()
-            .map(|v| v.date.map(|d| d.timestamp()))
+            .map(|v| known_days(v).map(|d| d.timestamp()))
             .collect();
-        ctx.insert("dates", &dates);
+        ctx.insert("published", &published);
         let xml = self.theme.render("atom.xml", &ctx)?;
         Ok(OutFile {
             path,
@@ -148,6 +145,8 @@ impl Renderer<'_> {
         struct Entry {
             loc: String,
             alternates: Vec<(String, String)>,
+            /// The article's date, as precisely as it is known.
+            lastmod: Option<String>,
         }
         let base = self.config.base_url.clone().unwrap_or_default();
         let both = |path_of: &dyn Fn(Lang) -> String| -> Vec<(String, String)> {
@@ -164,12 +163,14 @@ impl Renderer<'_> {
         let mut entries = vec![Entry {
             loc: home,
             alternates: Vec::new(),
+            lastmod: None,
         }];
         for section in ["", "numbers/", "glossary/"] {
             for lang in Lang::ALL {
                 entries.push(Entry {
                     loc: format!("{base}{lang}/{section}"),
                     alternates: both(&|l| format!("{l}/{section}")),
+                    lastmod: None,
                 });
             }
         }
@@ -180,6 +181,7 @@ impl Renderer<'_> {
                     entries.push(Entry {
                         loc: format!("{base}{lang}/{slug}/"),
                         alternates: both(&|l| format!("{l}/{slug}/")),
+                        lastmod: view.date.map(|d| d.to_string()),
                     });
                 }
             }
@@ -203,5 +205,19 @@ impl Renderer<'_> {
             path: "robots.txt".into(),
             bytes: text.into_bytes(),
         }
+    }
+}
+
+/// The time a feed states as its last update: `SOURCE_DATE_EPOCH` when set
+/// (the reproducible-builds convention), else the latest publication day of
+/// its articles, else the Unix epoch — never a day no source gives.
+fn feed_time(latest: Option<Date>) -> String {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok());
+    match (epoch, latest) {
+        (Some(seconds), _) => crate::content::date::timestamp_of_unix(seconds),
+        (None, Some(day)) => day.timestamp(),
+        (None, None) => crate::content::date::timestamp_of_unix(0),
     }
 }

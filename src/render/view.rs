@@ -78,6 +78,9 @@ pub struct CardView {
 #[derive(Debug, Serialize)]
 pub struct ArticleCommon {
     pub slug: String,
+    /// The `lang` of the Chinese text: `zh-Hans`, or `zh-Hant` for a
+    /// Traditional one.
+    pub zh_lang: &'static str,
     pub title_zh: String,
     pub title_en: Option<String>,
     pub title_note: Option<String>,
@@ -101,9 +104,24 @@ pub struct ArticleCommon {
     pub minutes_en: usize,
     pub source: Option<String>,
     pub source_href: Option<String>,
+    /// Where the text was printed: publication and page, as the editor gave them.
+    pub publication: Option<String>,
+    /// The original's address, when it is a web address.
+    pub source_url: Option<String>,
     pub untranslated: usize,
     pub stale: usize,
     pub cards: Vec<CardView>,
+}
+
+/// `江北报 第3版`: the publication and the page, whichever are known.
+fn printed_in(front: &crate::content::model::FrontMatter) -> Option<String> {
+    let parts: Vec<&str> = [&front.publication, &front.source_page]
+        .into_iter()
+        .flatten()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// An article as a page in one language shows it: what differs by language,
@@ -164,6 +182,9 @@ impl ArticleView {
             lang: self.lang,
             title: &self.title,
             title_missing: self.title_missing,
+            title_lang: (self.title_missing || !self.lang.is_english())
+                .then_some(common.zh_lang)
+                .filter(|l| *l != self.lang.html_lang()),
             title_zh: &common.title_zh,
             title_en: common.title_en.as_deref(),
             deck: self.deck.as_deref(),
@@ -197,6 +218,8 @@ struct ListItem<'a> {
     lang: Lang,
     title: &'a str,
     title_missing: bool,
+    /// The title's `lang` where it differs from the page's.
+    title_lang: Option<&'static str>,
     title_zh: &'a str,
     title_en: Option<&'a str>,
     deck: Option<&'a str>,
@@ -340,6 +363,7 @@ pub fn article_common(
         title_en: translation
             .map(|t| t.title.clone())
             .filter(|t| !t.trim().is_empty()),
+        zh_lang: front.script.lang_tag(),
         title_note: front.title_note.clone(),
         deck_zh: front.deck.clone(),
         deck_en: translation.and_then(|t| nonempty(&t.deck)),
@@ -366,6 +390,11 @@ pub fn article_common(
         minutes_en,
         source: front.source.clone(),
         source_href: source_page,
+        publication: printed_in(front),
+        source_url: front
+            .source_url
+            .clone()
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         cards: used.into_iter().map(|i| card_view(glossary, i)).collect(),
     }
 }

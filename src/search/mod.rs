@@ -38,6 +38,10 @@ struct Doc {
     a: String,
     /// Plain text shown in results.
     x: String,
+    /// The Simplified form of a Traditional text, indexed with it so that a
+    /// query in either script finds it.
+    #[serde(skip)]
+    simplified: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +217,9 @@ impl Documents {
                         }
                     };
                     segmenter.each_indexed_token(&doc.x, lang, &mut add);
+                    if let Some(simplified) = &doc.simplified {
+                        segmenter.each_indexed_token(simplified, lang, &mut add);
+                    }
                     postings
                 },
             )
@@ -268,24 +275,24 @@ fn article_documents(article: &Article, zh: u32) -> ([Page; 2], Vec<Doc>) {
             l: Lang::En,
         },
     ];
-    let mut docs = vec![Doc {
+    let traditional = article.front.script.is_traditional();
+    let chinese = |a: String, x: String| Doc {
         p: zh,
-        a: String::new(),
-        x: article.front.title.clone(),
-    }];
+        a,
+        simplified: traditional.then(|| crate::script::to_simplified(&x)),
+        x,
+    };
+    let mut docs = vec![chinese(String::new(), article.front.title.clone())];
     if let Some(title) = en_title {
         docs.push(Doc {
             p: en,
             a: String::new(),
             x: title,
+            simplified: None,
         });
     }
     for block in &article.blocks {
-        docs.push(Doc {
-            p: zh,
-            a: block.id.clone(),
-            x: to_plain_text(&block.markdown),
-        });
+        docs.push(chinese(block.id.clone(), to_plain_text(&block.markdown)));
         if let Some(english) = article
             .english(&block.id)
             .filter(|b| !b.markdown.is_empty())
@@ -294,6 +301,7 @@ fn article_documents(article: &Article, zh: u32) -> ([Page; 2], Vec<Doc>) {
                 p: en,
                 a: block.id.clone(),
                 x: to_plain_text(&english.markdown),
+                simplified: None,
             });
         }
     }

@@ -15,8 +15,12 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The binary, without a build time from the environment (feeds then
+/// carry only the dates the content gives).
 pub fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_minsheng"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_minsheng"));
+    command.env_remove("SOURCE_DATE_EPOCH");
+    command
 }
 
 /// Runs `minsheng --root <root> <args>`.
@@ -31,6 +35,16 @@ pub fn run(root: &Path, args: &[&str]) -> Output {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).to_string()
+}
+
+/// Never a panic (exit 2 with "internal error"): success, or a user error.
+#[allow(dead_code)]
+pub fn assert_no_panic(out: &Output, what: &str) {
+    let err = stderr(out);
+    assert!(
+        !err.contains("internal error") && out.status.code() != Some(2),
+        "{what}: {err}"
+    );
 }
 
 pub fn stdout(output: &Output) -> String {

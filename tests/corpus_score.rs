@@ -250,3 +250,37 @@ fn ingest_explain_shows_every_line_of_every_seed_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no-such-seed.txt"));
 }
+
+#[test]
+fn a_traditional_text_keeps_its_script_and_is_found_by_a_simplified_query() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    let seeds = dir.path().join("seeds");
+    std::fs::create_dir_all(&seeds).unwrap();
+    let name = "10-tw-cybersecurity-budget.txt";
+    std::fs::copy(repo().join("tests/corpus").join(name), seeds.join(name)).unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let slugs = article_slugs(dir.path());
+    assert_eq!(slugs.len(), 1, "{slugs:?}");
+    let slug = &slugs[0];
+    assert!(
+        slug.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+        "{slug}"
+    );
+    let article = read(&dir.path().join(format!("content/articles/{slug}.md")));
+    assert!(article.contains("script: traditional\n"), "{article}");
+    assert!(article.contains("資安預算"), "the text keeps its script");
+    let page = read(&dir.path().join(format!("public/zh/{slug}/index.html"))).replace('"', "");
+    assert!(page.contains("<h1><span class=l-zh lang=zh-Hant>"), "headline marked zh-Hant");
+    assert!(page.contains("lang=zh-Hant>在經費上") || page.contains("lang=zh-Hant><p>"));
+    assert!(page.contains("inLanguage:zh-Hant"), "JSON-LD");
+    // the index holds the Traditional words and their Simplified forms
+    let index = read(&dir.path().join("public/search/index.js"));
+    for term in ["\"預算\":", "\"预算\":", "\"资安\":"] {
+        assert!(index.contains(term), "{term} not in the index");
+    }
+    let home = read(&dir.path().join("public/zh/index.html")).replace('"', "");
+    assert!(home.contains("lang=zh-Hant>6成網路攻擊"), "list titles marked zh-Hant");
+}

@@ -74,6 +74,10 @@ enum Command {
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
+        // the PDF parser's panics are errors about the file, reported as such
+        if std::thread::current().name() == Some(minsheng::ingest::pdf_seed::PDF_THREAD) {
+            return;
+        }
         eprintln!(
             "internal error: {info}\nThis is a bug in minsheng; please report it with the input that caused it."
         );

@@ -67,7 +67,7 @@ fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
             continue;
         }
         let bytes = crate::fsutil::read(entry.path())?;
-        let decoded = crate::ingest::decode_seed(entry.path(), &bytes)?;
+        let decoded = crate::ingest::read_seed(entry.path(), &bytes)?;
         seeds.push(SeedText {
             name,
             text: decoded.text.replace("\r\n", "\n").replace('\r', "\n"),

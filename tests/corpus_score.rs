@@ -273,7 +273,10 @@ fn a_traditional_text_keeps_its_script_and_is_found_by_a_simplified_query() {
     assert!(article.contains("script: traditional\n"), "{article}");
     assert!(article.contains("資安預算"), "the text keeps its script");
     let page = read(&dir.path().join(format!("public/zh/{slug}/index.html"))).replace('"', "");
-    assert!(page.contains("<h1><span class=l-zh lang=zh-Hant>"), "headline marked zh-Hant");
+    assert!(
+        page.contains("<h1><span class=l-zh lang=zh-Hant>"),
+        "headline marked zh-Hant"
+    );
     assert!(page.contains("lang=zh-Hant>在經費上") || page.contains("lang=zh-Hant><p>"));
     assert!(page.contains("inLanguage:zh-Hant"), "JSON-LD");
     // the index holds the Traditional words and their Simplified forms
@@ -282,5 +285,8 @@ fn a_traditional_text_keeps_its_script_and_is_found_by_a_simplified_query() {
         assert!(index.contains(term), "{term} not in the index");
     }
     let home = read(&dir.path().join("public/zh/index.html")).replace('"', "");
-    assert!(home.contains("lang=zh-Hant>6成網路攻擊"), "list titles marked zh-Hant");
+    assert!(
+        home.contains("lang=zh-Hant>6成網路攻擊"),
+        "list titles marked zh-Hant"
+    );
 }

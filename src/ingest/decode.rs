@@ -19,6 +19,14 @@ pub const MAX_LINE_CHARS: usize = 20_000;
 
 /// Decodes seed bytes, or explains why they are not a text seed.
 pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
+    let decoded = decode_bytes(path, bytes)?;
+    check_lines(path, &decoded.text)?;
+    Ok(decoded)
+}
+
+/// Decodes seed bytes into text, refusing empty and binary files, whatever
+/// the length of their lines (a saved web page may be one line long).
+pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Decoded> {
     if bytes.len() > MAX_SEED_BYTES {
         return Err(Error::in_file(
             path,
@@ -59,6 +67,11 @@ pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
     if controls * 100 > text.chars().count().max(1) {
         return Err(binary(path));
     }
+    Ok(Decoded { text, encoding })
+}
+
+/// Refuses a text with a line too long to be a line of a page.
+pub fn check_lines(path: &Path, text: &str) -> Result<()> {
     if let Some((i, line)) = text
         .lines()
         .enumerate()
@@ -73,7 +86,7 @@ pub fn decode_seed(path: &Path, bytes: &[u8]) -> Result<Decoded> {
             ),
         ));
     }
-    Ok(Decoded { text, encoding })
+    Ok(())
 }
 
 fn binary(path: &Path) -> Error {

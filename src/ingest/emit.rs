@@ -13,8 +13,8 @@ pub struct PageInfo<'a> {
     pub seed_name: &'a str,
     pub district: Option<String>,
     pub year: Option<(i32, String)>,
-    /// What the editor's sidecar says of the seed.
-    pub sidecar: &'a super::sidecar::Sidecar,
+    /// What the sidecar and the page's markup say of the seed.
+    pub known: &'a super::known::Known,
 }
 
 /// A generated article: its path under `content/` and its text.
@@ -39,7 +39,7 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         .map(|t| t.text.clone())
         .unwrap_or_default();
     let topics = meta::infer_topics(&format!("{title}\n{body_text}"));
-    let district = page.sidecar.district().unwrap_or_else(|| {
+    let district = page.known.district.clone().unwrap_or_else(|| {
         meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone())
     });
     let (date, date_basis) = item_date(item, page);
@@ -67,9 +67,9 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         date,
         date_basis,
         script,
-        publication: page.sidecar.publication.clone(),
-        source_page: page.sidecar.page.clone(),
-        source_url: page.sidecar.url.clone(),
+        publication: page.known.publication.clone(),
+        source_page: page.known.page.clone(),
+        source_url: page.known.url.clone(),
         source: Some(page.seed_name.to_string()),
         source_lines: Some([item.first, item.last]),
         continued_from: item.continued_from.as_ref().map(|c| c.text.clone()),
@@ -94,15 +94,12 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
     }
 }
 
-/// The item's date and where it comes from: the editor's sidecar, a date the
-/// seed's format states for the story, or the latest year the page names.
+/// The item's date and where it comes from: the editor's sidecar or the
+/// page's markup, a date the seed's format states for the story, or the
+/// latest year the page names.
 fn item_date(item: &Item, page: &PageInfo) -> (Option<Date>, Option<String>) {
-    if let Some(date) = page.sidecar.date {
-        let sidecar = super::sidecar::path_for(std::path::Path::new(page.seed_name));
-        return (
-            Some(date),
-            Some(format!("given in seeds/{}", sidecar.display())),
-        );
+    if let Some((date, basis)) = &page.known.date {
+        return (Some(*date), Some(basis.clone()));
     }
     if let Some(date) = item.date {
         return (Some(date), item.date_basis.clone());

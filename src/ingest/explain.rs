@@ -41,7 +41,7 @@ impl Role {
 /// The explanation of the seed file at `path` (decoded as ingest decodes it).
 pub fn explain_file(path: &std::path::Path) -> crate::Result<String> {
     let bytes = crate::fsutil::read(path)?;
-    let decoded = super::decode_seed(path, &bytes)?;
+    let decoded = super::read_seed(path, &bytes)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

@@ -41,6 +41,9 @@ pub fn read_parts(name: &str, text: &str) -> Vec<Part> {
     if is_markdown(name) {
         return super::markdown_seed::parts(text).unwrap_or_else(|| vec![whole(text)]);
     }
+    if super::html_seed::is_html(name) {
+        return split_at_further_stories(headed_by_first_line(text));
+    }
     let text = drop_running_heads(text);
     if let Some(page) = web_page(&text) {
         return vec![page];
@@ -448,6 +451,18 @@ fn drop_running_heads(text: &str) -> String {
         .map(|(l, b)| if *b { "" } else { l.trim_matches('\u{c}') })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A text whose first line is its headline (a saved web page's text, as
+/// [`super::html_seed`] writes it): one part, the headline taken out.
+fn headed_by_first_line(text: &str) -> Part {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let mut part = whole(&format!("\n{rest}"));
+    let headline = first.trim();
+    if !headline.is_empty() {
+        part.headline = Some((headline.to_string(), 1));
+    }
+    part
 }
 
 /// Whether a seed is read as Markdown.

@@ -2,7 +2,7 @@
 //! keeps a manifest of what it generated, so that hand edits are recognised
 //! (the file no longer has the hash it was written with) and never overwritten.
 
-use super::{decode_seed, ingest_seed, sidecar};
+use super::{ingest_seed, read_seed, sidecar};
 use crate::error::{Error, Result};
 use crate::fsutil;
 use serde::{Deserialize, Serialize};
@@ -151,8 +151,13 @@ impl SeedRun<'_> {
         if !self.force && record.hash == hash && complete {
             return Ok(None);
         }
-        let decoded = decode_seed(self.path, &bytes)?;
-        if decoded.encoding != "UTF-8" {
+        let decoded = read_seed(self.path, &bytes)?;
+        if decoded.encoding == "PDF" {
+            report.notes.push(format!(
+                "{}: text recovered from the PDF; check it with `minsheng ingest --explain`",
+                self.path.display()
+            ));
+        } else if decoded.encoding != "UTF-8" {
             report.notes.push(format!(
                 "{}: decoded from {}",
                 self.path.display(),
@@ -170,7 +175,13 @@ impl SeedRun<'_> {
             )?,
             None => sidecar::Sidecar::default(),
         };
-        let drafts = ingest_seed(self.name, &decoded.text, &sidecar, taken);
+        let drafts = ingest_seed(
+            self.name,
+            &decoded.text,
+            &sidecar,
+            &decoded.from_page,
+            taken,
+        );
         if drafts.is_empty() {
             return Err(Error::in_file(
                 self.path,
@@ -279,11 +290,15 @@ fn slug_of(rel: &str) -> String {
         .to_string()
 }
 
-/// Whether a file in `seeds/` is a seed: a plain text (`.txt`) or a Markdown
-/// text (`.md`, `.markdown`), not hidden, not a `README` or `_` note.
+/// Whether a file in `seeds/` is a seed: a plain text (`.txt`), a Markdown
+/// text (`.md`, `.markdown`), a saved web page (`.html`, `.htm`) or a PDF,
+/// not hidden, not a `README` or `_` note.
 pub fn is_seed_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".txt") || super::format::is_markdown(&lower))
+    (lower.ends_with(".txt")
+        || super::format::is_markdown(&lower)
+        || super::html_seed::is_html(&lower)
+        || super::pdf_seed::is_pdf(&lower))
         && !name.starts_with(['.', '_'])
         && !lower.starts_with("readme")
 }

@@ -91,14 +91,45 @@ fn front_matter(lines: &[&str]) -> (usize, Option<Date>) {
     let yaml = lines[1..=close].join("\n");
     let date = serde_yaml::from_str::<serde_yaml::Value>(&yaml)
         .ok()
-        .and_then(|v| {
-            ["date", "publishDate", "pubDate"]
-                .iter()
-                .find_map(|k| v.get(*k).cloned())
-        })
+        .and_then(|v| DATE_KEYS.iter().find_map(|k| v.get(*k).cloned()))
         .and_then(|v| serde_yaml::from_value::<Date>(v).ok());
     (close + 2, date)
 }
+
+/// Refuses a Markdown seed whose front matter is not YAML, is never closed,
+/// or gives a date that is not one, naming the line.
+pub fn check_front_matter(path: &std::path::Path, text: &str) -> crate::Result<()> {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines
+        .first()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        != Some("---")
+    {
+        return Ok(());
+    }
+    let Some(close) = lines.iter().skip(1).position(|l| l.trim() == "---") else {
+        return Err(crate::Error::at_line(
+            path,
+            1,
+            "front matter opened here is never closed by a `---` line",
+        ));
+    };
+    let yaml = lines[1..=close].join("\n");
+    let value = serde_yaml::from_str::<serde_yaml::Value>(&yaml)
+        .map_err(|e| crate::yaml::error(path, &e, 1))?;
+    for key in DATE_KEYS {
+        if let Some(date) = value.get(*key) {
+            serde_yaml::from_value::<Date>(date.clone()).map_err(|e| {
+                let line = crate::yaml::line_of_key(&yaml, key).map_or(1, |l| l + 1);
+                crate::Error::at_line(path, line, format!("{key}: {e}"))
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Front-matter keys that give a Markdown text's date.
+const DATE_KEYS: &[&str] = &["date", "publishDate", "pubDate"];
 
 /// `### 标题` → 3.
 fn heading_level(line: &str) -> Option<usize> {

@@ -8,21 +8,72 @@ mod explain;
 pub mod facts;
 pub mod format;
 mod furniture;
+pub mod html_seed;
 pub mod items;
+pub mod known;
 mod manifest;
 mod markdown_seed;
 pub mod meta;
+pub mod pdf_seed;
 pub mod segment;
 pub mod sidecar;
 pub mod text;
 
 pub use decode::decode_seed;
+
+/// A seed read as ingest and its source page read it.
+#[derive(Debug)]
+pub struct ReadSeed {
+    /// Its text: the file's, or a saved web page's readable text.
+    pub text: String,
+    /// The encoding the file was decoded from.
+    pub encoding: &'static str,
+    /// What a web page's markup says of the article.
+    pub from_page: Known,
+}
+
+/// Decodes the seed at `path`; of a saved web page or a PDF, extracts the text.
+pub fn read_seed(path: &std::path::Path, bytes: &[u8]) -> crate::Result<ReadSeed> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    if pdf_seed::is_pdf(&name) {
+        let text = pdf_seed::read(path, bytes)?;
+        decode::check_lines(path, &text)?;
+        return Ok(ReadSeed {
+            text,
+            encoding: "PDF",
+            from_page: Known::default(),
+        });
+    }
+    if !html_seed::is_html(&name) {
+        let decoded = decode_seed(path, bytes)?;
+        if format::is_markdown(&name) {
+            markdown_seed::check_front_matter(path, &decoded.text)?;
+        }
+        return Ok(ReadSeed {
+            text: decoded.text,
+            encoding: decoded.encoding,
+            from_page: Known::default(),
+        });
+    }
+    let decoded = decode::decode_bytes(path, bytes)?;
+    let page = html_seed::read(path, &decoded.text)?;
+    decode::check_lines(path, &page.text)?;
+    Ok(ReadSeed {
+        text: page.text,
+        encoding: decoded.encoding,
+        from_page: page.known,
+    })
+}
 pub use explain::{explain, explain_file};
 pub use manifest::{IngestOptions, IngestReport, is_seed_name, run};
 
 use crate::content::slug::slugify;
 use emit::{Draft, PageInfo, emit_article};
 use items::Item;
+use known::Known;
 use sidecar::Sidecar;
 
 /// Splits a seed's text into its news items (a plain page).
@@ -79,16 +130,25 @@ pub fn seed_items_with(seed_name: &str, text: &str, sidecar: &Sidecar) -> Vec<It
 /// Turns a seed's text into article drafts. `taken` holds slugs already used
 /// elsewhere in the site; new slugs are added to it.
 pub fn ingest_text(seed_name: &str, text: &str, taken: &mut Vec<String>) -> Vec<Draft> {
-    ingest_seed(seed_name, text, &Sidecar::default(), taken)
+    ingest_seed(
+        seed_name,
+        text,
+        &Sidecar::default(),
+        &Known::default(),
+        taken,
+    )
 }
 
-/// [`ingest_text`] with what the seed's sidecar says.
+/// [`ingest_text`] with what the seed's sidecar says, and what its page's
+/// markup says (`from_page`) where the sidecar is silent.
 pub fn ingest_seed(
     seed_name: &str,
     text: &str,
     sidecar: &Sidecar,
+    from_page: &Known,
     taken: &mut Vec<String>,
 ) -> Vec<Draft> {
+    let known = Known::from_sidecar(sidecar, seed_name).or(from_page.clone());
     let items = seed_items_with(seed_name, text, sidecar);
     let page_text: String = items
         .iter()
@@ -99,7 +159,7 @@ pub fn ingest_seed(
         seed_name,
         district: meta::infer_district(&page_text),
         year: meta::infer_year(&page_text),
-        sidecar,
+        known: &known,
     };
     items
         .iter()

@@ -101,16 +101,26 @@ const RADICAL_CHARACTERS: &[(char, char)] = &[
 ];
 
 /// The text with radicals written as the characters they stand for, a
-/// two- or three-em dash as the dashes it joins, and runs of spaces a PDF
-/// puts between glyphs kept as they are.
+/// two- or three-em dash as the dashes it joins, and the horizontal bar as
+/// the dash. The Kangxi radicals are
+/// Traditional forms (`⼾` is `戶`); in a Simplified text a font draws them
+/// with the Simplified glyph (`户`), which is what the text says.
 fn normalise(text: &str) -> String {
+    let simplified = !crate::script::detect(text).is_traditional();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '\u{2F00}'..='\u{2FD5}' => {
-                out.extend(KANGXI.chars().nth(c as usize - 0x2F00));
+                let character = KANGXI.chars().nth(c as usize - 0x2F00).unwrap_or(c);
+                if simplified {
+                    out.push_str(&crate::script::to_simplified(&character.to_string()));
+                } else {
+                    out.push(character);
+                }
             }
             '\u{2E3A}' => out.push_str("——"),
+            // a font draws the dash and the horizontal bar alike
+            '\u{2015}' => out.push('—'),
             '\u{2E3B}' => out.push_str("———"),
             _ => match RADICAL_CHARACTERS.iter().find(|(r, _)| *r == c) {
                 Some((_, character)) => out.push(*character),
@@ -128,6 +138,11 @@ mod tests {
     #[test]
     fn radicals_become_the_characters_they_stand_for() {
         assert_eq!(normalise("⺠⽣⽆⼩事⸺⻓期"), "民生无小事——长期");
+        // a Simplified text's door radical is 户, a Traditional one's 戶
+        let simplified = "出生证明、⼾口登记等10项业务简化为1套流程，实现当天申报、当天审批";
+        assert!(normalise(simplified).contains("户口"));
+        let traditional = "出生證明、⼾口登記等10項業務簡化為1套流程，實現當天申報、當天審批";
+        assert!(normalise(traditional).contains("戶口"));
         assert_eq!(KANGXI.chars().count(), 214);
     }
 

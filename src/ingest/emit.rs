@@ -40,7 +40,9 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         .unwrap_or_default();
     let topics = meta::infer_topics(&format!("{title}\n{body_text}"));
     let district = page.known.district.clone().unwrap_or_else(|| {
-        meta::infer_district(&format!("{title}\n{body_text}")).or_else(|| page.district.clone())
+        meta::district_in_headline(&title)
+            .or_else(|| meta::infer_district(&format!("{title}\n{body_text}")))
+            .or_else(|| page.district.clone())
     });
     let (date, date_basis) = item_date(item, page);
     let script = crate::script::detect(&format!("{title}\n{body_text}"));

@@ -4,24 +4,44 @@ use crate::content::taxonomy::DISTRICTS;
 #[cfg(doc)]
 use crate::content::taxonomy::TOPIC_KEYS;
 
-/// The district a text is about: the one it names most often (full name counts
-/// double, the short form once).
+/// The district a text is about: the one it names clearly most often (the
+/// full name counts double, the short form once). A text that names a
+/// district only in passing, or several alike (a municipal, provincial or
+/// national report), is about none.
 pub fn infer_district(text: &str) -> Option<String> {
+    let mut scores: Vec<(&str, usize)> = DISTRICTS
+        .iter()
+        .map(|(full, _)| (*full, district_score(text, full)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    scores.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let (best, score) = *scores.first()?;
+    let second = scores.get(1).map_or(0, |(_, n)| *n);
+    (score >= DISTRICT_MIN_SCORE && score >= 2 * second).then(|| best.to_string())
+}
+
+/// The district a headline names, if it names one.
+pub fn district_in_headline(title: &str) -> Option<String> {
     DISTRICTS
         .iter()
-        .map(|(full, _)| {
-            let short = full.trim_end_matches(['区', '县']);
-            let full_count = text.matches(full).count();
-            let short_count = if short.chars().count() >= 2 {
-                text.matches(short).count()
-            } else {
-                0
-            };
-            (full, full_count * 2 + short_count)
-        })
-        .filter(|(_, n)| *n > 0)
-        .max_by_key(|(_, n)| *n)
-        .map(|(d, _)| d.to_string())
+        .find(|(full, _)| district_score(title, full) > 0)
+        .map(|(full, _)| full.to_string())
+}
+
+/// Fewest mentions that make a district what a text is about: the full
+/// name twice, or the full name and the short form once each (`江北区`…
+/// `江北`), not a single passing mention.
+const DISTRICT_MIN_SCORE: usize = 3;
+
+fn district_score(text: &str, full: &str) -> usize {
+    let short = full.trim_end_matches(['区', '县']);
+    let full_count = text.matches(full).count();
+    let short_count = if short.chars().count() >= 2 {
+        text.matches(short).count()
+    } else {
+        0
+    };
+    full_count * 2 + short_count
 }
 
 /// Words that signal each of the site's topics ([`TOPIC_KEYS`]).

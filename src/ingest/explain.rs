@@ -16,8 +16,9 @@ enum Role {
     Subhead(String),
     Caption,
     Credit,
+    Continued,
     Blank,
-    Dropped,
+    Dropped(&'static str),
     DroppedBySidecar,
 }
 
@@ -31,8 +32,9 @@ impl Role {
             Role::Subhead(id) => format!("subhead {id}"),
             Role::Caption => "caption".into(),
             Role::Credit => "credit".into(),
+            Role::Continued => "continuation mark".into(),
             Role::Blank => String::new(),
-            Role::Dropped => "dropped: furniture".into(),
+            Role::Dropped(why) => format!("dropped: {why}"),
             Role::DroppedBySidecar => "dropped: sidecar".into(),
         }
     }
@@ -60,6 +62,7 @@ pub fn explain_file(path: &std::path::Path) -> crate::Result<String> {
 pub fn explain(seed_name: &str, text: &str, sidecar: &super::sidecar::Sidecar) -> String {
     let items = super::seed_items_with(seed_name, text, sidecar);
     let by_sidecar = sidecar.dropped_lines();
+    let left_out = super::format::left_out(seed_name, text);
     let lines: Vec<&str> = text.lines().collect();
     let mut roles: Vec<Option<Role>> = vec![None; lines.len() + 1];
     let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -91,10 +94,16 @@ pub fn explain(seed_name: &str, text: &str, sidecar: &super::sidecar::Sidecar) -
         } else if by_sidecar.contains(&no) {
             Role::DroppedBySidecar
         } else {
-            Role::Dropped
+            Role::Dropped(
+                left_out
+                    .get(&no)
+                    .copied()
+                    .or_else(|| super::furniture::why_dropped(line))
+                    .unwrap_or("in no story"),
+            )
         });
         out.push_str(&format!(
-            "{no:>6}  {:<20} {}\n",
+            "{no:>6}  {:<38} {}\n",
             role.label(),
             line.trim_end()
         ));
@@ -116,6 +125,9 @@ fn mark_item(item: &Item, lines: &[&str], roles: &mut [Option<Role>]) {
     }
     if let Some(d) = &item.deck {
         set(d.line, d.line, Role::Deck);
+    }
+    if let Some(c) = &item.continued_from {
+        set(c.line, c.line, Role::Continued);
     }
     for c in &item.captions {
         set(c.first, c.last, Role::Caption);
@@ -172,7 +184,7 @@ mod tests {
         assert!(rows.iter().any(|r| r.contains("body p5")));
         assert!(
             rows.iter()
-                .any(|r| r.contains("dropped: furniture") && r.ends_with("[]"))
+                .any(|r| r.contains("dropped: ") && r.ends_with("[]"))
         );
     }
 }

@@ -465,6 +465,41 @@ fn headed_by_first_line(text: &str) -> Part {
     part
 }
 
+/// Lines of a seed its format leaves out of every part (line numbers from
+/// 1), and why.
+pub fn left_out(name: &str, text: &str) -> std::collections::BTreeMap<usize, &'static str> {
+    let mut out = std::collections::BTreeMap::new();
+    let lines: Vec<&str> = text.split('\n').collect();
+    if !is_markdown(name) && !super::html_seed::is_html(name) {
+        for (i, kept) in drop_running_heads(text).split('\n').enumerate() {
+            if kept.trim().is_empty() && lines.get(i).is_some_and(|l| !l.trim().is_empty()) {
+                out.insert(i + 1, "running head or page number");
+            }
+        }
+    }
+    let mut held = vec![false; lines.len() + 1];
+    for part in read_parts(name, text) {
+        for (i, line) in part.text.split('\n').enumerate() {
+            if let Some(h) = held.get_mut(part.first_line + i) {
+                *h |= !line.trim().is_empty();
+            }
+        }
+        if let Some((_, line)) = &part.headline {
+            held[(*line).min(lines.len())] = true;
+        }
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if !held[i + 1] && !line.trim().is_empty() {
+            out.entry(i + 1).or_insert(if is_markdown(name) {
+                "markup outside the stories"
+            } else {
+                "page chrome outside the story"
+            });
+        }
+    }
+    out
+}
+
 /// Whether a seed is read as Markdown.
 pub fn is_markdown(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();

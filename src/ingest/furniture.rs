@@ -91,6 +91,36 @@ const CREDIT_MARKS: &[&str] = &["供图", "摄"];
 /// caption's credit read elsewhere).
 const NOT_AFTER_CREDIT: &[char] = &['影', '像', '入', '制', '氏', '/', '／'];
 
+/// Why a line is furniture through and through: the rule that leaves
+/// nothing of it, in the order [`clean_line`] applies them.
+pub fn why_dropped(line: &str) -> Option<&'static str> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    if is_metadata_line(line) {
+        return Some("metadata line");
+    }
+    if is_roster_label(line) {
+        return Some("roster label");
+    }
+    let steps: [(&str, &dyn Fn(&str) -> String); 6] = [
+        ("advert or notice", &|l| drop_ads(l)),
+        ("repost source", &|l| drop_head_source(l).to_string()),
+        ("credits or share bar", &|l| drop_tail(l).to_string()),
+        ("picture credit", &|l| drop_glued_credits(l).to_string()),
+        ("caption or original title", &|l| drop_inline_captions(l)),
+        ("closing source", &|l| drop_closing_source(l).to_string()),
+    ];
+    let mut rest = line.to_string();
+    for (why, step) in steps {
+        rest = step(&rest);
+        if rest.trim().is_empty() {
+            return Some(why);
+        }
+    }
+    None
+}
+
 /// A line without its furniture.
 pub fn clean_line(line: &str) -> String {
     if is_metadata_line(line) || is_roster_label(line) {
@@ -380,6 +410,21 @@ fn drop_tail(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dropped_line_says_which_rule_dropped_it() {
+        assert_eq!(
+            why_dropped("来源：新华社 时间：2023-01-12"),
+            Some("metadata line")
+        );
+        assert_eq!(why_dropped("出席議員："), Some("roster label"));
+        assert_eq!(
+            why_dropped("本文原标题：《民生实事》"),
+            Some("caption or original title")
+        );
+        assert_eq!(why_dropped("江北区新建社区养老服务站12个。"), None);
+        assert_eq!(why_dropped("  "), None);
+    }
 
     #[test]
     fn glued_picture_credits_and_inline_captions_go() {

@@ -91,6 +91,9 @@ const CREDIT_MARKS: &[&str] = &["供图", "摄"];
 /// caption's credit read elsewhere).
 const NOT_AFTER_CREDIT: &[char] = &['影', '像', '入', '制', '氏', '/', '／'];
 
+/// One of [`clean_line`]'s steps.
+type Step = fn(&str) -> String;
+
 /// Why a line is furniture through and through: the rule that leaves
 /// nothing of it, in the order [`clean_line`] applies them.
 pub fn why_dropped(line: &str) -> Option<&'static str> {
@@ -103,13 +106,13 @@ pub fn why_dropped(line: &str) -> Option<&'static str> {
     if is_roster_label(line) {
         return Some("roster label");
     }
-    let steps: [(&str, &dyn Fn(&str) -> String); 6] = [
-        ("advert or notice", &|l| drop_ads(l)),
-        ("repost source", &|l| drop_head_source(l).to_string()),
-        ("credits or share bar", &|l| drop_tail(l).to_string()),
-        ("picture credit", &|l| drop_glued_credits(l).to_string()),
-        ("caption or original title", &|l| drop_inline_captions(l)),
-        ("closing source", &|l| drop_closing_source(l).to_string()),
+    let steps: [(&str, Step); 6] = [
+        ("advert or notice", |l| drop_ads(l)),
+        ("repost source", |l| drop_head_source(l).to_string()),
+        ("credits or share bar", |l| drop_tail(l).to_string()),
+        ("picture credit", |l| drop_glued_credits(l).to_string()),
+        ("caption or original title", |l| drop_inline_captions(l)),
+        ("closing source", |l| drop_closing_source(l).to_string()),
     ];
     let mut rest = line.to_string();
     for (why, step) in steps {

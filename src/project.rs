@@ -38,7 +38,7 @@ pub fn load(config: Config, mut warnings: Vec<Warning>) -> Result<Project> {
     let content_dir = config.root.join("content");
     let (articles, content_warnings) = content::load_articles(&content_dir)?;
     warnings.extend(content_warnings);
-    let seeds = load_seed_texts(&config.root)?;
+    let seeds = load_seed_texts(&config.root, &mut warnings)?;
     let glossary = Glossary::load(&content_dir)?;
     Ok(Project {
         config,
@@ -49,8 +49,8 @@ pub fn load(config: Config, mut warnings: Vec<Warning>) -> Result<Project> {
     })
 }
 
-/// Seeds as text for the source pages (undecodable seeds were reported by ingest).
-fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
+/// Seeds as text for the source pages, each with its sidecar checked.
+fn load_seed_texts(root: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<SeedText>> {
     let dir = root.join("seeds");
     let mut seeds = Vec::new();
     if !dir.is_dir() {
@@ -68,6 +68,8 @@ fn load_seed_texts(root: &Path) -> Result<Vec<SeedText>> {
         }
         let bytes = crate::fsutil::read(entry.path())?;
         let decoded = crate::ingest::read_seed(entry.path(), &bytes)?;
+        // a sidecar is checked against the seed it belongs to
+        crate::ingest::sidecar::load(entry.path(), decoded.text.lines().count(), warnings)?;
         seeds.push(SeedText {
             name,
             text: decoded.text.replace("\r\n", "\n").replace('\r', "\n"),

@@ -309,6 +309,36 @@ fn search_finds_chinese_and_english_and_results_lead_to_the_paragraph() {
 }
 
 #[test]
+fn a_simplified_query_finds_a_traditional_text() {
+    let dir = project(false);
+    let name = "10-tw-cybersecurity-budget.txt";
+    std::fs::copy(
+        repo().join("tests/corpus").join(name),
+        dir.path().join("seeds").join(name),
+    )
+    .unwrap();
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    for query in ["资安预算", "資安預算"] {
+        browser.goto(&format!(
+            "http://127.0.0.1:{port}/zh/search/?q={}",
+            url_encode(query)
+        ));
+        let titles = browser.eval(
+            "return [...document.querySelectorAll('#search-results li a')].map(a => a.textContent)",
+        );
+        assert!(
+            titles
+                .as_array()
+                .is_some_and(|t| t.iter().any(|t| t.as_str().unwrap_or("").contains("網路攻擊"))),
+            "`{query}`: {titles}"
+        );
+    }
+}
+
+#[test]
 fn numbers_page_filters_by_topic_and_district() {
     let dir = project(true);
     let (_server, port) = start_server(dir.path(), false);

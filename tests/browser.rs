@@ -330,9 +330,9 @@ fn a_simplified_query_finds_a_traditional_text() {
             "return [...document.querySelectorAll('#search-results li a')].map(a => a.textContent)",
         );
         assert!(
-            titles
-                .as_array()
-                .is_some_and(|t| t.iter().any(|t| t.as_str().unwrap_or("").contains("網路攻擊"))),
+            titles.as_array().is_some_and(|t| t
+                .iter()
+                .any(|t| t.as_str().unwrap_or("").contains("網路攻擊"))),
             "`{query}`: {titles}"
         );
     }

@@ -67,6 +67,78 @@ fn visible_text(html: &str) -> String {
     out
 }
 
+/// Real saved pages (`tests/html/`): headline, date, first and last words
+/// of the story, and page chrome that must not reach the article.
+const PAGES: &[(&str, &str, Option<&str>, &str, &str, &[&str])] = &[
+    (
+        "xinhuanet-2019-france-strike.html",
+        "法国全国大罢工再次严重影响交通",
+        None,
+        "新华社巴黎12月9日电（记者唐霁）",
+        "总理菲利普将于11日宣布退休制度改革的总体架构。",
+        &["Qzone", "图集", "责任编辑", "纠错", "+1", "新华网"],
+    ),
+    (
+        "people-2019-zheng-banqiao-fathers-day.html",
+        "女儿出嫁，郑板桥画了几笔兰花当嫁妆",
+        Some("2019-06-15"),
+        "父亲的教诲像一盏灯",
+        "他与普通父亲并没有差",
+        &["点击进入", "责编", "版权所有", "登录", "人民网"],
+    ),
+    (
+        "ltn-2018-wanhua-haunted-house-auction.html",
+        "10年前父親掐死兒後自縊... 凶宅下月拍開價425萬",
+        Some("2018-07-31"),
+        "〔即時新聞／綜合報導〕2008年",
+        "凶宅拍賣價每坪38.54萬",
+        &["分享", "熱門", "相關", "未滿18", "2018-07-31 08:19"],
+    ),
+];
+
+#[test]
+fn saved_web_pages_become_their_stories_without_the_page_around_them() {
+    for (name, headline, date, first, last, chrome) in PAGES {
+        let dir = project_with_seed(&repo().join("tests/html").join(name), name);
+        let out = run(dir.path(), &["build"]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let articles = generated(dir.path());
+        assert_eq!(articles.len(), 1, "{name}");
+        let article = &articles[0];
+        assert!(
+            article.contains(&format!("title: {headline}\n")),
+            "{name}: {article}"
+        );
+        match date {
+            Some(d) => assert!(
+                article.contains(&format!("date: {d}\n")),
+                "{name}: {article}"
+            ),
+            None => assert!(!article.contains("\ndate:"), "{name}: no date is invented"),
+        }
+        let body = article.split("\n---\n").nth(1).unwrap_or_default();
+        assert!(
+            body.contains(first) && body.contains(last),
+            "{name}: {body}"
+        );
+        for c in *chrome {
+            assert!(
+                !body.contains(c),
+                "{name}: `{c}` reached the article: {body}"
+            );
+        }
+    }
+    // the Traditional page keeps its script and its caption is a caption
+    let dir = project_with_seed(&repo().join("tests/html").join(PAGES[2].0), PAGES[2].0);
+    assert!(run(dir.path(), &["build"]).status.success());
+    let article = &generated(dir.path())[0];
+    assert!(article.contains("script: traditional\n"), "{article}");
+    assert!(
+        article.contains("- caption: 下月將法拍的房子位在萬大路一帶。"),
+        "{article}"
+    );
+}
+
 #[test]
 fn a_pdf_page_becomes_its_article_with_every_character_right() {
     let pdf = repo().join("tests/pdf/jiangbei-page.pdf");

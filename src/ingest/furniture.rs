@@ -289,8 +289,21 @@ fn label_at(text: &str) -> Option<(&'static str, &str)> {
 
 /// A short line that only states one piece of metadata.
 fn is_metadata_line(line: &str) -> bool {
-    let t = line.trim();
+    let t = enclosed(line.trim());
     t.chars().count() <= 40 && label_at(t).is_some() && !t.contains(['。', '，'])
+}
+
+/// The text inside brackets that enclose a whole line (`（责编：汤诗瑶）`,
+/// `【编辑：王芳】`), or the line.
+fn enclosed(line: &str) -> &str {
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
+        if let Some(inner) = line.strip_prefix(open).and_then(|l| l.strip_suffix(close))
+            && !inner.contains([open, close])
+        {
+            return inner.trim();
+        }
+    }
+    line
 }
 
 /// `广告 可御可甜 … >>进入直播间 ×`: an advertisement printed in the text.
@@ -421,6 +434,8 @@ mod tests {
             Some("metadata line")
         );
         assert_eq!(why_dropped("出席議員："), Some("roster label"));
+        assert_eq!(why_dropped("(责编：汤诗瑶、丁涛)"), Some("metadata line"));
+        assert_eq!(why_dropped("【编辑：王芳】"), Some("metadata line"));
         assert_eq!(
             why_dropped("本文原标题：《民生实事》"),
             Some("caption or original title")

@@ -67,9 +67,19 @@ fn visible_text(html: &str) -> String {
     out
 }
 
-/// Real saved pages (`tests/html/`): headline, date, first and last words
-/// of the story, and page chrome that must not reach the article.
-const PAGES: &[(&str, &str, Option<&str>, &str, &str, &[&str])] = &[
+/// A real saved page (`tests/html/`) and what its article must be: headline,
+/// date, first and last words of the story, and page chrome that must not
+/// reach it.
+type Page = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+);
+
+const PAGES: &[Page] = &[
     (
         "xinhuanet-2019-france-strike.html",
         "法国全国大罢工再次严重影响交通",

@@ -241,6 +241,27 @@ fn ingest_explain_shows_every_line_of_every_seed_and_writes_nothing() {
         assert_eq!(rows, text.lines().count(), "{}", file.display());
         assert!(shown.contains("── story 1"), "{}", file.display());
     }
+    // saved pages and PDFs: every line of the text read from them
+    let pages = std::fs::read_dir(repo().join("tests/html"))
+        .unwrap()
+        .chain(std::fs::read_dir(repo().join("tests/pdf")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html" || e == "pdf"));
+    for file in pages {
+        let out = run(dir.path(), &["ingest", "--explain", file.to_str().unwrap()]);
+        assert!(out.status.success(), "{}: {}", file.display(), stderr(&out));
+        let shown = stdout(&out);
+        let said: usize = shown
+            .lines()
+            .next()
+            .and_then(|l| l.split(": ").nth(1))
+            .and_then(|l| l.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let rows = shown.lines().filter(|l| l.starts_with(' ')).count();
+        assert!(said >= 5 && rows == said, "{}: {shown}", file.display());
+        assert!(shown.contains("headline"), "{}", file.display());
+    }
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,

@@ -14,7 +14,7 @@ use std::path::Path;
 /// improves.
 const SEPARATE_AT_LEAST: usize = 40;
 const HEADLINES_AT_LEAST: usize = 25;
-const FURNITURE_LEAKED_AT_MOST: usize = 2;
+const FURNITURE_LEAKED_AT_MOST: usize = 0;
 
 #[derive(serde::Deserialize)]
 struct Expect {

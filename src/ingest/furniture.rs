@@ -377,6 +377,27 @@ fn drop_head_source(line: &str) -> &str {
 }
 
 /// The credits, notices and controls after a story's last sentence.
+/// Where a chain of three credits or more starts right after a sentence
+/// (`…！编辑|禤志杰责编|陈梦莹校对|黄慧敏`), even when an account's promotion
+/// follows it with sentences of its own (`扫描下方二维码…回复【福利】…`).
+fn credit_chain_before_promotion(text: &str) -> Option<usize> {
+    text.char_indices()
+        .filter(|(i, _)| *i > 0 && text[..*i].ends_with(['。', '！', '？', '”']))
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let window: String = text[i..].chars().take(CREDIT_CHAIN_SPAN).collect();
+            label_at(&window).is_some()
+                && window
+                    .char_indices()
+                    .filter(|(k, _)| label_at(&window[*k..]).is_some())
+                    .count()
+                    >= 3
+        })
+}
+
+/// Characters within which a chain of credits names its three labels.
+const CREDIT_CHAIN_SPAN: usize = 40;
+
 fn drop_tail(line: &str) -> &str {
     let mut cut = line.len();
     // a repost or copyright notice, with the mark or source before it
@@ -415,6 +436,9 @@ fn drop_tail(line: &str) -> &str {
     if let Some(i) = chain {
         cut = last_end + i;
     }
+    if let Some(at) = credit_chain_before_promotion(&line[..cut]) {
+        cut = at;
+    }
     if cut == line.len() {
         // spaces at a line's ends may matter where a cut line goes on
         line
@@ -436,6 +460,12 @@ mod tests {
         assert_eq!(why_dropped("出席議員："), Some("roster label"));
         assert_eq!(why_dropped("(责编：汤诗瑶、丁涛)"), Some("metadata line"));
         assert_eq!(why_dropped("【编辑：王芳】"), Some("metadata line"));
+        assert_eq!(
+            clean_line(
+                "买买买！编辑|禤志杰责编|陈梦莹校对|黄慧敏来源|广州参考扫描下方二维码解锁更多技能1、回复【福利】查看各种政策福利！看都看完了"
+            ),
+            "买买买！"
+        );
         assert_eq!(
             why_dropped("本文原标题：《民生实事》"),
             Some("caption or original title")

@@ -237,3 +237,45 @@ fn files_that_are_not_what_their_names_say_are_errors_and_the_site_stays() {
         std::fs::remove_file(&path).unwrap();
     }
 }
+
+#[test]
+fn cut_and_mangled_web_pages_and_pdfs_are_read_or_refused_never_a_panic() {
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    for entry in std::fs::read_dir(repo().join("tests/html")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let page = std::fs::read(&path).unwrap();
+        // cut anywhere, and with every fifth tag's `>` gone
+        for cut in (0..page.len()).step_by(page.len() / 40 + 1) {
+            inputs.push(("cut.html".into(), page[..cut].to_vec()));
+        }
+        let mut n = 0;
+        let mangled: Vec<u8> = page
+            .iter()
+            .copied()
+            .filter(|b| {
+                n += usize::from(*b == b'>');
+                !(*b == b'>' && n % 5 == 0)
+            })
+            .collect();
+        inputs.push(("mangled.html".into(), mangled));
+    }
+    let pdf = std::fs::read(repo().join("tests/pdf/jiangbei-page.pdf")).unwrap();
+    for cut in (0..pdf.len()).step_by(pdf.len() / 12 + 1) {
+        inputs.push(("cut.pdf".into(), pdf[..cut].to_vec()));
+    }
+    let mut flipped = pdf.clone();
+    for k in (2000..flipped.len()).step_by(9973) {
+        flipped[k] ^= 0x5a;
+    }
+    inputs.push(("flipped.pdf".into(), flipped));
+    for (name, bytes) in inputs {
+        let len = bytes.len();
+        let read = std::panic::catch_unwind(|| {
+            minsheng::ingest::read_seed(Path::new(&name), &bytes).map(|s| s.text.len())
+        });
+        assert!(read.is_ok(), "{name} of {len} bytes: a panic");
+    }
+}

@@ -1,8 +1,9 @@
 //! Seed decoding: turns the bytes of a seed into text, detecting UTF-8 (with or
-//! without BOM), UTF-16 and GB18030/GBK, and refusing empty or binary files.
+//! without BOM), UTF-16, GB18030/GBK and Big5 (or the charset a web page
+//! declares), and refusing empty or binary files.
 
 use crate::error::{Error, Result};
-use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE};
+use encoding_rs::{BIG5, Encoding, GB18030, UTF_16BE, UTF_16LE};
 use std::path::Path;
 
 /// A decoded seed and the encoding it was found in.
@@ -51,14 +52,21 @@ pub fn decode_bytes(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         (decode_strict(path, enc, bytes)?, enc.name())
     } else if bytes.contains(&0) {
         return Err(binary(path));
+    } else if let Some(enc) = declared_charset(bytes)
+        && let Ok(text) = decode_strict(path, enc, bytes)
+    {
+        (text, enc.name())
     } else {
         let text = decode_strict(path, GB18030, bytes).map_err(|_| {
             Error::in_file(
                 path,
-                "the seed is neither UTF-8, UTF-16 nor GB18030/GBK text; convert it to UTF-8",
+                "the seed is neither UTF-8, UTF-16, GB18030/GBK nor Big5 text; convert it to UTF-8",
             )
         })?;
-        (text, "GB18030")
+        match decode_strict(path, BIG5, bytes) {
+            Ok(big5) if reads_as_big5(&text) => (big5, BIG5.name()),
+            _ => (text, "GB18030"),
+        }
     };
     let controls = text
         .chars()
@@ -87,6 +95,32 @@ pub fn check_lines(path: &Path, text: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The charset a web page declares in its first kilobytes
+/// (`<meta charset="big5">`, `content="text/html; charset=gb2312"`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
+}
+
+/// Whether a text decoded as GB18030 is Big5 in fact: Big5 writes its
+/// full-width punctuation (`，` is A1 41) and many characters with second
+/// bytes that GBK leaves to private use or to rare characters, so read as
+/// GB18030 a Big5 text is strewn with private-use characters.
+fn reads_as_big5(gb18030: &str) -> bool {
+    let chars = gb18030.chars().count();
+    let private = gb18030
+        .chars()
+        .filter(|c| ('\u{E000}'..='\u{F8FF}').contains(c))
+        .count();
+    private >= 3 && private * 100 >= chars
 }
 
 fn binary(path: &Path) -> Error {
@@ -156,6 +190,26 @@ mod tests {
             utf16.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&utf16).unwrap().text, "民生 2022");
+    }
+
+    #[test]
+    fn big5_is_told_from_gbk() {
+        let text = "立法會議員今日通過撥款，預算達一千四百億元，較去年增加。資安預算亦見增長。";
+        let (big5, _, unmappable) = BIG5.encode(text);
+        assert!(!unmappable);
+        let d = decode(&big5).unwrap();
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(d.text, text);
+        // a Traditional text in GBK stays GBK
+        let (gbk, _, _) = GB18030.encode(text);
+        assert_eq!(decode(&gbk).unwrap().text, text);
+    }
+
+    #[test]
+    fn a_declared_charset_is_honoured() {
+        let page = "<html><head><meta charset=\"big5\"></head><body><p>萬華區</p></body></html>";
+        let (bytes, _, _) = BIG5.encode(page);
+        assert_eq!(decode(&bytes).unwrap().text, page);
     }
 
     #[test]

@@ -78,6 +78,48 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The first day a text writes out in full, as pages and metadata write
+    /// it: `2023-01-12`, `2023/1/12 10:00`, `2023.01.12`, `2023年1月12日`,
+    /// `2023-01-12T10:00:00+08:00`.
+    pub fn first_day_in(text: &str) -> Option<Date> {
+        let bytes = text.as_bytes();
+        text.char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))
+            .find_map(|i| day_at(&text[i..]))
+    }
+}
+
+/// The day written at the start of `text`: a four-digit year, a month and
+/// a day, each followed by `-`, `/`, `.` or `年` `月` (`日` closing).
+fn day_at(text: &str) -> Option<Date> {
+    let mut rest = text;
+    let mut number = |max: usize, seps: &[&str]| -> Option<u32> {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if digits.is_empty() || digits.len() > max {
+            return None;
+        }
+        rest = &rest[digits.len()..];
+        if !seps.is_empty() {
+            let sep = seps.iter().find(|s| rest.starts_with(**s))?;
+            rest = &rest[sep.len()..];
+        }
+        digits.parse().ok()
+    };
+    let year = number(4, &["-", "/", ".", "年"])?;
+    let month = number(2, &["-", "/", ".", "月"])?;
+    let day = number(2, &[])?;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    Date::new(
+        year as u16,
+        Some(u8::try_from(month).ok()?),
+        Some(u8::try_from(day).ok()?),
+    )
+}
+
 /// RFC 3339 timestamp of a time given in seconds since 1970 (UTC), as
 /// `SOURCE_DATE_EPOCH` gives it.
 pub fn timestamp_of_unix(seconds: i64) -> String {
@@ -232,6 +274,26 @@ mod tests {
         assert!(d("2023") < d("2023-01"));
         assert!(d("2023-02") < d("2023-10-01"));
         assert_eq!(d("2023-05").timestamp(), "2023-05-01T00:00:00Z");
+    }
+
+    #[test]
+    fn days_are_found_as_pages_write_them() {
+        for text in [
+            "发布日期：2023-01-12",
+            "2023/1/12 10:00",
+            "时间：2023年1月12日 来源：江北报",
+            "2023-01-12T10:00:00+08:00",
+            "2023.01.12",
+        ] {
+            assert_eq!(
+                Date::first_day_in(text).map(|d| d.to_string()).as_deref(),
+                Some("2023-01-12"),
+                "{text}"
+            );
+        }
+        assert_eq!(Date::first_day_in("浏览次数：12023-01-12"), None);
+        assert_eq!(Date::first_day_in("2023年5月"), None);
+        assert_eq!(Date::first_day_in("2023-02-30"), None);
     }
 
     #[test]

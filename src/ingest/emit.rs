@@ -69,7 +69,11 @@ pub fn emit_article(item: &Item, page: &PageInfo, slug: &str) -> Draft {
         date,
         date_basis,
         script,
-        publication: page.known.publication.clone(),
+        publication: page
+            .known
+            .publication
+            .clone()
+            .or_else(|| item.publication.clone()),
         source_page: page.known.page.clone(),
         source_url: page.known.url.clone(),
         source: Some(page.seed_name.to_string()),

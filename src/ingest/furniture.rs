@@ -44,6 +44,89 @@ const METADATA_LABELS: &[&str] = &[
     "瀏覽次數",
 ];
 
+/// Labels of the day a page states it published the story.
+const DATE_LABELS: &[&str] = &[
+    "发布日期",
+    "发布时间",
+    "发表时间",
+    "日期",
+    "时间",
+    "發布日期",
+    "發佈日期",
+    "發布時間",
+    "時間",
+];
+
+/// Labels of the medium a story comes from.
+const SOURCE_LABELS: &[&str] = &["信息来源", "文章来源", "稿源", "来源", "來源"];
+
+/// Longest source name taken from a `来源：` line.
+const SOURCE_MAX: usize = 30;
+
+/// What a metadata line states of its story: the day it was published
+/// (and the label that says so) and the medium it comes from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stated {
+    pub date: Option<(crate::content::date::Date, &'static str)>,
+    pub source: Option<String>,
+}
+
+/// What a line of page metadata states (`发布日期：2016-11-22`,
+/// `时间：2023年1月12日 来源：江北报`, `2019-08-13 14:07来源：澎湃新闻`).
+pub fn stated(line: &str) -> Stated {
+    let t = line.trim();
+    let mut found = Stated::default();
+    let date_first = DATE_LABELS.iter().any(|l| {
+        t.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with(LABEL_SEPARATORS))
+    });
+    if t.chars().count() > 80 || !(is_metadata_line(t) || starts_with_day(t) || date_first) {
+        return found;
+    }
+    for (at, _) in t.char_indices() {
+        let rest = &t[at..];
+        if found.date.is_none()
+            && let Some(label) = DATE_LABELS.iter().find(|l| rest.starts_with(**l))
+            && let Some(value) = rest[label.len()..]
+                .trim_start()
+                .strip_prefix(LABEL_SEPARATORS)
+            && let Some(day) = crate::content::date::Date::first_day_in(value)
+        {
+            found.date = Some((day, label));
+        }
+        if found.source.is_none()
+            && let Some(label) = SOURCE_LABELS.iter().find(|l| rest.starts_with(**l))
+            && let Some(value) = rest[label.len()..]
+                .trim_start()
+                .strip_prefix(LABEL_SEPARATORS)
+        {
+            let value = value.trim_start();
+            let end = value
+                .char_indices()
+                .find(|(k, c)| {
+                    label_at(&value[*k..]).is_some()
+                        || (c.is_whitespace() && value[*k..].starts_with("  "))
+                })
+                .map_or(value.len(), |(k, _)| k);
+            let source = value[..end].trim();
+            if !source.is_empty() && source.chars().count() <= SOURCE_MAX {
+                found.source = Some(source.to_string());
+            }
+        }
+    }
+    if found.date.is_none() && starts_with_day(t) && found.source.is_some() {
+        found.date = crate::content::date::Date::first_day_in(t).map(|d| (d, "时间"));
+    }
+    found
+}
+
+/// `2019-08-13 14:07来源：…`: a line that opens with the day.
+fn starts_with_day(line: &str) -> bool {
+    line.starts_with(|c: char| c.is_ascii_digit())
+        && crate::content::date::Date::first_day_in(&line.chars().take(20).collect::<String>())
+            .is_some()
+}
+
 /// What separates a label from its value.
 const LABEL_SEPARATORS: &[char] = &['：', ':', '|', '｜', '丨'];
 
@@ -450,6 +533,28 @@ fn drop_tail(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metadata_lines_state_the_day_and_the_source() {
+        let s = stated("发布日期：2016-11-22");
+        assert_eq!(
+            s.date.map(|(d, l)| (d.to_string(), l)),
+            Some(("2016-11-22".into(), "发布日期"))
+        );
+        let s = stated("时间：2023年1月12日  来源：江北报  作者：王芳");
+        assert_eq!(s.date.unwrap().0.to_string(), "2023-01-12");
+        assert_eq!(s.source.as_deref(), Some("江北报"));
+        let s = stated("信息来源：省发改委");
+        assert_eq!(s.source.as_deref(), Some("省发改委"));
+        let s = stated("2019-08-13 14:07来源：澎湃新闻·澎湃号·政务");
+        assert_eq!(s.date.unwrap().0.to_string(), "2019-08-13");
+        assert_eq!(s.source.as_deref(), Some("澎湃新闻·澎湃号·政务"));
+        // a sentence of the story states nothing
+        assert_eq!(
+            stated("据来源：江北区统计，2023年1月12日新增岗位120个，同比增长。"),
+            Stated::default()
+        );
+    }
 
     #[test]
     fn a_dropped_line_says_which_rule_dropped_it() {

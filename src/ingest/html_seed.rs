@@ -277,20 +277,7 @@ fn blocks(text: &str) -> Vec<String> {
 /// The day a metadata value states (`2023-01-12T10:00:00+08:00`,
 /// `2023/1/12 10:00`, `2023年1月12日`).
 fn day_of(value: &str) -> Option<Date> {
-    let numbers: Vec<u32> = value
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .take(3)
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    let [year, month, day] = numbers[..] else {
-        return None;
-    };
-    Date::new(
-        u16::try_from(year).ok()?,
-        Some(u8::try_from(month).ok()?),
-        Some(u8::try_from(day).ok()?),
-    )
+    Date::first_day_in(value.trim())
 }
 
 #[cfg(test)]

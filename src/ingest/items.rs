@@ -58,6 +58,8 @@ pub struct Item {
     /// A date the seed's format states for the story, and where it was read.
     pub date: Option<crate::content::date::Date>,
     pub date_basis: Option<String>,
+    /// The medium a metadata line of the page names (`来源：江北报`).
+    pub publication: Option<String>,
     pub first: usize,
     pub last: usize,
 }

@@ -124,7 +124,49 @@ pub fn seed_items_with(seed_name: &str, text: &str, sidecar: &Sidecar) -> Vec<It
         }
     }
     sidecar.correct_items(&mut all);
+    take_stated_metadata(&mut all, text);
     all
+}
+
+/// Gives each item what the page's metadata lines state of it (the day it
+/// was published, its source) where its format gave none: a line inside
+/// the item, else the nearest one between it and the item before (pages
+/// print metadata under the headline). A line after the last item is
+/// another story's (a list of related news) and states nothing here.
+fn take_stated_metadata(all: &mut [Item], text: &str) {
+    let stated: Vec<(usize, furniture::Stated)> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, furniture::stated(l)))
+        .filter(|(_, s)| s.date.is_some() || s.source.is_some())
+        .collect();
+    let mut previous_end = 0;
+    for item in all.iter_mut() {
+        let first = item
+            .title
+            .as_ref()
+            .map_or(item.first, |t| t.line.min(item.first));
+        let inside = stated
+            .iter()
+            .filter(|(n, _)| (first..=item.last).contains(n));
+        let after = previous_end;
+        let before = stated
+            .iter()
+            .filter(move |(n, _)| *n > after && *n < first)
+            .rev();
+        previous_end = item.last;
+        for (n, s) in inside.chain(before) {
+            if item.date.is_none()
+                && let Some((day, label)) = s.date
+            {
+                item.date = Some(day);
+                item.date_basis = Some(format!("the page's `{label}：` line {n}"));
+            }
+            if item.publication.is_none() {
+                item.publication.clone_from(&s.source);
+            }
+        }
+    }
 }
 
 /// Turns a seed's text into article drafts. `taken` holds slugs already used

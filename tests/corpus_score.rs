@@ -314,8 +314,16 @@ fn a_traditional_text_keeps_its_script_and_is_found_by_a_simplified_query() {
 #[test]
 fn what_a_page_states_of_its_story_becomes_its_metadata() {
     for (name, date, publication) in [
-        ("05-deqing-county-investment-govweb.txt", "2016-11-22", "省发改委"),
-        ("06-nansha-cruise-port-thepaper-govweb.txt", "2019-08-13", "澎湃新闻·澎湃号·政务"),
+        (
+            "05-deqing-county-investment-govweb.txt",
+            "2016-11-22",
+            "省发改委",
+        ),
+        (
+            "06-nansha-cruise-port-thepaper-govweb.txt",
+            "2019-08-13",
+            "澎湃新闻·澎湃号·政务",
+        ),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let seeds = dir.path().join("seeds");
@@ -325,7 +333,13 @@ fn what_a_page_states_of_its_story_becomes_its_metadata() {
         assert!(out.status.success(), "{}", stderr(&out));
         let slugs = article_slugs(dir.path());
         let article = read(&dir.path().join(format!("content/articles/{}.md", slugs[0])));
-        assert!(article.contains(&format!("date: {date}\n")), "{name}: {article}");
-        assert!(article.contains(&format!("publication: {publication}\n")), "{name}");
+        assert!(
+            article.contains(&format!("date: {date}\n")),
+            "{name}: {article}"
+        );
+        assert!(
+            article.contains(&format!("publication: {publication}\n")),
+            "{name}"
+        );
     }
 }

@@ -14,12 +14,27 @@ use std::path::Path;
 /// improves.
 const SEPARATE_AT_LEAST: usize = 40;
 const HEADLINES_AT_LEAST: usize = 25;
+/// Of the 154 annotated figures, and of the 36 number-like strings that are
+/// not figures.
+const FIGURES_FOUND_AT_LEAST: usize = 153;
+const TAKEN_AS_FIGURES_AT_MOST: usize = 2;
 
 #[derive(serde::Deserialize)]
 struct Expect {
     items: Vec<ExpectItem>,
     #[serde(default)]
     furniture: Vec<String>,
+    #[serde(default)]
+    figures: Vec<ExpectFigure>,
+    #[serde(default)]
+    not_figures: Vec<String>,
+}
+
+/// A figure the text states, with its value.
+#[derive(serde::Deserialize)]
+struct ExpectFigure {
+    text: String,
+    value: f64,
 }
 
 #[derive(serde::Deserialize)]
@@ -29,10 +44,12 @@ struct ExpectItem {
     last_words: String,
 }
 
-/// An article's headline and the text a reader sees (title, deck, body).
+/// An article's headline, the text a reader sees (title, deck, body), and
+/// its facts (as printed, with their values).
 struct Article {
     title: String,
     text: String,
+    facts: Vec<(String, f64)>,
 }
 
 /// Markdown as the reader sees it: markers gone, escapes undone.
@@ -65,12 +82,37 @@ fn articles_of(root: &Path) -> Vec<Article> {
             .filter(|l| !l.starts_with("{#"))
             .collect::<Vec<_>>()
             .join("");
+        let facts = front["facts"]
+            .as_sequence()
+            .map(|facts| {
+                facts
+                    .iter()
+                    .map(|f| {
+                        let text = f["text"].as_str().unwrap_or_default();
+                        (nfkc_ish(text), f["value"].as_f64().unwrap_or(f64::NAN))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         articles.push(Article {
             title: field("title"),
             text: format!("{}{}{}", field("title"), field("deck"), shown_text(&body)),
+            facts,
         });
     }
     articles
+}
+
+/// Text compared as `score.py` compares it: whitespace gone, full-width
+/// digits, letters and signs as ASCII.
+fn nfkc_ish(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 #[derive(Default, Debug)]
@@ -81,6 +123,10 @@ struct Score {
     headlines_right: usize,
     furniture: usize,
     leaked: usize,
+    figures: usize,
+    figures_found: usize,
+    not_figures: usize,
+    taken_as_figures: usize,
 }
 
 fn score_text(text: &Path, expect: &Expect) -> Score {
@@ -118,6 +164,29 @@ fn score_text(text: &Path, expect: &Expect) -> Score {
         .iter()
         .filter(|f| articles.iter().any(|a| a.text.contains(f.as_str())))
         .count();
+    let facts: Vec<&(String, f64)> = articles.iter().flat_map(|a| &a.facts).collect();
+    let figures_found = expect
+        .figures
+        .iter()
+        .filter(|f| {
+            let text = nfkc_ish(&f.text);
+            facts.iter().any(|(t, v)| {
+                (v - f.value).abs() <= 1e-6 * f.value.abs().max(1.0)
+                    && !t.is_empty()
+                    && (t.contains(&text) || text.contains(t.as_str()))
+            })
+        })
+        .count();
+    let taken_as_figures = expect
+        .not_figures
+        .iter()
+        .filter(|s| {
+            let s = nfkc_ish(s);
+            facts
+                .iter()
+                .any(|(t, _)| !t.is_empty() && s.contains(t.as_str()))
+        })
+        .count();
     Score {
         items: expect.items.len(),
         separate,
@@ -125,6 +194,10 @@ fn score_text(text: &Path, expect: &Expect) -> Score {
         headlines_right,
         furniture: expect.furniture.len(),
         leaked,
+        figures: expect.figures.len(),
+        figures_found,
+        not_figures: expect.not_figures.len(),
+        taken_as_figures,
     }
 }
 
@@ -159,12 +232,21 @@ fn real_texts_are_read_at_least_as_well_as_today() {
         total.headlines_right += s.headlines_right;
         total.furniture += s.furniture;
         total.leaked += s.leaked;
+        total.figures += s.figures;
+        total.figures_found += s.figures_found;
+        total.not_figures += s.not_figures;
+        total.taken_as_figures += s.taken_as_figures;
     }
     let report = format!("{}\ntotal: {total:?}", lines.join("\n"));
     eprintln!("{report}");
     assert!(total.separate >= SEPARATE_AT_LEAST, "{report}");
     assert!(total.headlines_right >= HEADLINES_AT_LEAST, "{report}");
     assert_eq!(total.leaked, 0, "no furniture string leaks: {report}");
+    assert!(total.figures_found >= FIGURES_FOUND_AT_LEAST, "{report}");
+    assert!(
+        total.taken_as_figures <= TAKEN_AS_FIGURES_AT_MOST,
+        "{report}"
+    );
 }
 
 #[test]

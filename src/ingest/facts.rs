@@ -2,17 +2,25 @@
 //! amounts with 万/亿 multipliers, qualifiers (余, 多, 超, 近, 约, 以上 …),
 //! percentages, ranges, periods, counting Chinese numerals and dates.
 
+use super::numerals;
 use crate::content::model::{Fact, FactKind};
 
 /// Units and counted nouns, longest first so that `人次` wins over `人`.
 const UNITS: &[&str] = &[
+    "个百分点",
+    "平方公里",
     "平方米",
+    "立方米",
+    "立方",
+    "公顷",
     "公里",
     "公斤",
     "小时",
     "分钟",
     "人次",
     "场次",
+    "星期",
+    "个月",
     "元",
     "人",
     "户",
@@ -44,31 +52,148 @@ const UNITS: &[&str] = &[
     "层",
     "岁",
     "倍",
+    "成",
+    "宗",
+    "笔",
+    "辆",
+    "顷",
+    "斤",
+    "镑",
+    "国",
+    "瓶",
+    "块",
+    "篇",
+    "吨",
+    "亩",
+    "棵",
+    "株",
+    "盏",
+    "艘",
+    "首",
+    "幅",
+    "批",
+    "部门",
+    "部",
+    "架",
+    "对",
+    "任",
+    "步",
     "年",
     "月",
     "日",
 ];
 
-const QUALIFIERS_BEFORE: &[&str] = &["超过", "不少于", "超", "近", "约", "逾"];
+/// Qualifiers printed before a figure, longest first.
+const QUALIFIERS_BEFORE: &[&str] = &[
+    "将突破",
+    "不少于",
+    "不低于",
+    "超过",
+    "突破",
+    "将近",
+    "接近",
+    "大约",
+    "超",
+    "近",
+    "约",
+    "逾",
+];
 const QUALIFIERS_AFTER: &[&str] = &["以上", "以下", "左右", "余", "多"];
 
-/// Chinese numerals counted as figures only before these counters (`十大`, `两个`).
-const CHINESE_COUNTERS: &[char] = &['大', '个', '项', '条', '件', '支', '家', '所'];
+/// What a counter must not be followed by, where it is the first
+/// character of another word (`61398部队`, `三名单`, `两家庭`, `五场所`).
+const COUNTER_NOT_BEFORE: &[(&str, &str)] = &[
+    ("部", "队隊门分署长委属落"),
+    ("名", "单称额义字"),
+    ("家", "庭长乡属"),
+    ("台", "湾风阶"),
+    ("起", "来步点飞"),
+    ("条", "件例款"),
+    ("场", "所地景面"),
+    ("处", "理置长级室"),
+    ("位", "置于数"),
+    ("层", "次面级"),
+    ("对", "于接象"),
+];
 
-fn chinese_digit(c: char) -> Option<f64> {
-    Some(match c {
-        '两' => 2.0,
-        '三' => 3.0,
-        '四' => 4.0,
-        '五' => 5.0,
-        '六' => 6.0,
-        '七' => 7.0,
-        '八' => 8.0,
-        '九' => 9.0,
-        '十' => 10.0,
-        _ => return None,
-    })
-}
+/// Counters a lone `一` counts (`一倍`); before others it is an article
+/// (`一个重要举措`) or part of a word (`一项`, `一起`).
+const ONE_COUNTERS: &[&str] = &["倍", "成"];
+
+/// Counters a bare magnitude counts (`万个岗位`, `百场读书会`, `超万人次`);
+/// before others it is part of a set phrase (`千家万户`, `万人空巷`).
+const BARE_MAGNITUDE_COUNTERS: &[&str] = &[
+    "个",
+    "场",
+    "名",
+    "人次",
+    "场次",
+    "元",
+    "套",
+    "份",
+    "件",
+    "项",
+    "条",
+    "次",
+    "台",
+    "辆",
+    "张",
+    "册",
+    "平方米",
+    "亩",
+    "吨",
+];
+
+/// Counters only Chinese numerals take (`十大民生实事`; up to ten: `二十大`
+/// is a congress).
+const CHINESE_NUMERAL_COUNTERS: &[&str] = &["大"];
+
+/// Fixed formulations of political language that numbers name, not count
+/// (`八项规定` is a set of rules known by that name).
+const FORMULATIONS: &[&str] = &[
+    "八项规定",
+    "十四五",
+    "十三五",
+    "十五五",
+    "一带一路",
+    "两学一做",
+    "四个全面",
+    "三个代表",
+    "五位一体",
+    "两个维护",
+    "两个确立",
+    "四个意识",
+    "四个自信",
+    "三严三实",
+    "一国两制",
+    "两个一百年",
+    "三大攻坚战",
+];
+
+/// Longest slogan or name in quotation marks a number is part of
+/// (`“五个一批”`, `“15分钟高品质生活服务圈”`).
+const SLOGAN_MAX: usize = 16;
+
+/// What a Chinese numeral must not follow: an ordinal (`第三`, `十三届四次`),
+/// a weekday, a lunar day, a number already read, a round number's
+/// vagueness (`几十年`, `数百人`).
+const NOT_AFTER_NUMERAL: &[char] = &[
+    '第', '周', '期', '初', '拜', '之', '其', '星', '届', '几', '数',
+];
+
+/// What follows an ordinal written without `第`: the session of a congress
+/// (`十三次党代会`, `四次全会`), and the names of plans by their length
+/// (`三年行动`).
+const ORDINAL_BEFORE: &[&str] = &[
+    "次党代会",
+    "次全会",
+    "次会议",
+    "次代表大会",
+    "次全体会议",
+    "次常委会",
+    "年行动",
+    "年计划",
+];
 
 /// Classifies a unit into the kind of figure it makes.
 pub fn kind_of(unit: &str, value: f64) -> FactKind {
@@ -103,48 +228,61 @@ impl Scan<'_> {
         Some(found)
     }
     fn take_number(&mut self) -> Option<f64> {
-        let start = self.pos;
-        while self.pos < self.chars.len()
-            && (self.chars[self.pos].is_ascii_digit() || self.chars[self.pos] == '.')
-        {
-            self.pos += 1;
+        let (value, end) = numerals::arabic_at(self.chars, self.pos)?;
+        self.pos = end;
+        Some(value)
+    }
+    /// `千万`, `百亿`, `万亿`, `万`: the magnitude written after a number.
+    fn take_multiplier(&mut self) -> f64 {
+        let small = match self.take_str(&["十", "百", "千"]) {
+            Some("十") => 10.0,
+            Some("百") => 100.0,
+            Some("千") => 1000.0,
+            _ => 1.0,
+        };
+        let big = match self.take_str(&["万亿", "万", "亿"]) {
+            Some("万亿") => 1e12,
+            Some("万") => 1e4,
+            Some("亿") => 1e8,
+            _ => 1.0,
+        };
+        if small > 1.0 && big == 1.0 && !self.peek_unit() {
+            // `3千` alone before a noun is still a figure; before nothing it is not read
+            return small;
         }
-        let text: String = self.chars[start..self.pos].iter().collect();
-        let text = text.trim_end_matches('.');
-        self.pos = start + text.chars().count();
-        // a run of more digits than a double holds exactly is a code, not a figure
-        let digits = text.chars().filter(char::is_ascii_digit).count();
-        (digits <= MAX_DIGITS).then(|| text.parse().ok()).flatten()
+        small * big
+    }
+    fn peek_unit(&self) -> bool {
+        UNITS.iter().any(|u| self.peek_str(u))
     }
 }
 
 /// Most characters a fact's label takes on each side of its figure.
 const LABEL_REACH: usize = 80;
 
-/// Most digits a figure has (a double holds 15 exactly).
-const MAX_DIGITS: usize = 15;
-
 /// Extracts the facts of one paragraph.
 pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact> {
-    let chars: Vec<char> = text.chars().collect();
+    let printed: Vec<char> = text.chars().collect();
+    let chars = numerals::normalise(&printed);
     let mut facts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let found = if chars[i].is_ascii_digit() && starts_number(&chars, i) {
             arabic_figure(&chars, i)
-        } else if let Some(v) = chinese_digit(chars[i]) {
-            chinese_figure(&chars, i, v)
-        } else if chars[i] == '万' && i > 0 && ['超', '近', '上'].contains(&chars[i - 1]) {
-            arabic_like_wan(&chars, i)
+        } else if chars[i..].starts_with(&['百', '分', '之']) {
+            percent_in_words(&chars, i)
+        } else if numerals::is_numeral_char(chars[i]) {
+            chinese_figure(&chars, i)
         } else {
             None
         };
-        match found.filter(|f| f.value.is_finite() && f.value_high.is_none_or(f64::is_finite)) {
-            Some(mut fact) => {
+        let found =
+            found.filter(|(f, _)| f.value.is_finite() && f.value_high.is_none_or(f64::is_finite));
+        match found {
+            Some((mut fact, end)) => {
                 let start = qualifier_start(&chars, i, &mut fact);
-                let end = fact_end(&chars, i, &fact);
-                fact.text = chars[start..end].iter().collect();
-                fact.label = clause(&chars, start, end);
+                fact.text = printed[start..end].iter().collect();
+                fact.label = clause(&printed, start, end);
                 fact.para = para_id.to_string();
                 fact.id = format!("{para_id}-{}", facts.len() + 1);
                 fact.topic = topic.map(str::to_string);
@@ -161,13 +299,17 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
 fn starts_number(chars: &[char], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| chars[k]);
     !before.is_some_and(|c| {
-        c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '＋' | '-' | '—' | '〔')
+        // a code, a part of a name, an ordinal, a place in an address (`1260号2层`)
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '—' | '〔' | '第' | '号')
     })
 }
 
-fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
+fn arabic_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
+    if in_slogan(chars, i) {
+        return None;
+    }
     let mut scan = Scan { chars, pos: i };
-    let mut value = scan.take_number()?;
+    let value = scan.take_number()?;
     let mut value_high = None;
     // ranges: 1—9月, 2017—2020年度
     if scan.peek_str("—") || scan.peek_str("-") || scan.peek_str("至") {
@@ -185,10 +327,7 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
     }
     // `3万余个` and `100余万元`: the qualifier may stand before or after 万/亿
     let mut after_number = scan.take_str(&["余", "多"]);
-    let mut multiplier = 1.0;
-    if let Some(m) = scan.take_str(&["万", "亿"]) {
-        multiplier = if m == "万" { 1e4 } else { 1e8 };
-    }
+    let multiplier = scan.take_multiplier();
     if after_number.is_none() {
         after_number = scan.take_str(QUALIFIERS_AFTER);
     }
@@ -199,88 +338,219 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<Fact> {
     {
         return None; // 5G, 500Mbps
     }
-    let unit = if scan.peek_str("%") || scan.peek_str("％") {
-        scan.pos += 1;
-        Some("%")
-    } else {
-        scan.take_str(UNITS)
-    };
-    let unit = match unit {
-        Some(u) => u.to_string(),
-        None if multiplier > 1.0 => String::new(),
-        None => return None,
-    };
-    if unit == "月" && scan.peek_str("日") {
-        return None; // handled as a date below
+    let unit = take_unit(&mut scan, multiplier)?;
+    if unit == "月" && scan.peek_str("日") || unit == "年" && scan.peek_str("代") {
+        return None; // a date, read below; a decade
     }
-    if unit == "年" && scan.peek_str("代") {
-        return None;
+    if unit == "年" && value < 100.0 && short_year(chars, i, &scan) {
+        return None; // `19年六月`, `自13年起`: a year written short, not nineteen years
     }
     let after_unit = if after_number.is_none() {
         scan.take_str(&["以上", "以下", "左右"])
     } else {
         None
     };
-    value *= multiplier;
-    let value_high = value_high.map(|h| h * multiplier);
+    let tenths = if unit == "成" { 10.0 } else { 1.0 };
+    let (value, unit) = per_tenth(value * multiplier, unit);
+    let value_high = value_high.map(|h| h * multiplier * tenths);
     let kind = if value_high.is_some() && matches!(unit.as_str(), "月" | "年" | "日") {
         FactKind::Period
     } else {
         kind_of(&unit, value)
     };
-    Some(Fact {
+    let fact = Fact {
         value,
         value_high,
         unit,
         qualifier: after_number.or(after_unit).map(str::to_string),
         kind,
         ..Fact::default()
-    })
-    .map(|f| date_fact(chars, i).unwrap_or(f))
+    };
+    Some(date_fact(chars, i).unwrap_or((fact, scan.pos)))
+}
+
+/// The unit after a number: a percent sign, a counter, or none where a
+/// magnitude stands for the noun (`17.6万老年人`).
+fn take_unit(scan: &mut Scan, multiplier: f64) -> Option<String> {
+    if scan.peek_str("%") || scan.peek_str("‰") {
+        let sign = scan.chars[scan.pos];
+        scan.pos += 1;
+        return Some(sign.to_string());
+    }
+    match take_counter(scan) {
+        Some(u) => Some(u.to_string()),
+        None if multiplier > 1.0 => Some(String::new()),
+        None => None,
+    }
+}
+
+/// A counter of [`UNITS`] at the scan, unless it begins another word.
+fn take_counter(scan: &mut Scan) -> Option<&'static str> {
+    let save = scan.pos;
+    let unit = scan.take_str(UNITS)?;
+    let next = scan.chars.get(scan.pos).copied();
+    let begins_word = COUNTER_NOT_BEFORE
+        .iter()
+        .any(|(u, after)| *u == unit && next.is_some_and(|c| after.contains(c)));
+    if begins_word {
+        scan.pos = save;
+        return None;
+    }
+    Some(unit)
+}
+
+/// `19年六月`, `自13年起`, `19年是…`: a two-digit year as Taiwanese and
+/// Hong Kong print writes years — a month after it, a word of a point in
+/// time after it (`起 底 初 中 是 度`), or `自 從 於` before it.
+fn short_year(chars: &[char], i: usize, scan: &Scan) -> bool {
+    let rest = &scan.chars[scan.pos..];
+    let digits = rest
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || numerals::is_numeral_char(**c))
+        .count();
+    let month = digits > 0 && rest.get(digits) == Some(&'月');
+    let point_after = rest
+        .first()
+        .is_some_and(|c| "起底初中是度时時".contains(*c));
+    let from_before = i > 0 && "自從从於于".contains(chars[i - 1]);
+    month || point_after || from_before
+}
+
+/// `3成` is 30%: tenths read as percent.
+fn per_tenth(value: f64, unit: String) -> (f64, String) {
+    if unit == "成" {
+        (value * 10.0, "%".into())
+    } else {
+        (value, unit)
+    }
 }
 
 /// `3月2日`, `12月15日` as dates.
-fn date_fact(chars: &[char], i: usize) -> Option<Fact> {
+fn date_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     let mut scan = Scan { chars, pos: i };
     let month = scan.take_number()?;
     scan.take_str(&["月"])?;
     let day = scan.take_number()?;
     scan.take_str(&["日"])?;
-    ((1.0..=12.0).contains(&month) && (1.0..=31.0).contains(&day)).then(|| Fact {
-        value: month * 100.0 + day,
-        unit: "月日".into(),
-        kind: FactKind::Date,
-        ..Fact::default()
+    ((1.0..=12.0).contains(&month) && (1.0..=31.0).contains(&day)).then(|| {
+        let fact = Fact {
+            value: month * 100.0 + day,
+            unit: "月日".into(),
+            kind: FactKind::Date,
+            ..Fact::default()
+        };
+        (fact, scan.pos)
     })
 }
 
-fn chinese_figure(chars: &[char], i: usize, value: f64) -> Option<Fact> {
+/// `百分之三十`, `百分之5`: a percentage written out.
+fn percent_in_words(chars: &[char], i: usize) -> Option<(Fact, usize)> {
+    let at = i + 3;
+    let (value, end) = match chars.get(at) {
+        Some(c) if c.is_ascii_digit() => numerals::arabic_at(chars, at)?,
+        _ => {
+            let n = numerals::chinese_at(chars, at)?;
+            (n.value, n.end)
+        }
+    };
+    let fact = Fact {
+        value,
+        unit: "%".into(),
+        kind: FactKind::Percent,
+        ..Fact::default()
+    };
+    Some((fact, end))
+}
+
+/// A figure in Chinese numerals (`十五萬名`, `卅六億元`, `八成`, `百场`),
+/// counted only with a counter after it, or with a magnitude before a noun.
+fn chinese_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     let before = i.checked_sub(1).map(|k| chars[k]);
     if before.is_some_and(|c| {
-        chinese_digit(c).is_some() || matches!(c, '一' | '二' | '零' | '百' | '千' | '第')
+        numerals::is_numeral_char(c) || c.is_ascii_digit() || NOT_AFTER_NUMERAL.contains(&c)
     }) {
         return None;
     }
-    let counter = *chars.get(i + 1)?;
-    let after = chars.get(i + 2).copied();
-    (CHINESE_COUNTERS.contains(&counter) && after.is_some_and(super::text::is_han)).then(|| Fact {
+    let n = numerals::chinese_at(chars, i)?;
+    let mut scan = Scan { chars, pos: n.end };
+    if ORDINAL_BEFORE.iter().any(|o| scan.peek_str(o)) {
+        return None;
+    }
+    if n.digit_by_digit && (scan.peek_str("年") || n.end - i < 3) {
+        return None; // a year (`一八四一年`) or an idiom (`三五成群`)
+    }
+    let qualifier = n
+        .qualifier
+        .map(|q| q.to_string())
+        .or_else(|| scan.take_str(&["余", "多"]).map(str::to_string));
+    let lone_one = n.end - i == 1 && chars[i] == '一';
+    if lone_one && !ONE_COUNTERS.iter().any(|c| scan.peek_str(c)) {
+        return None;
+    }
+    let bare = n.end - i == 1 && matches!(chars[i], '百' | '千' | '万' | '亿');
+    // `百余人`: a magnitude with a qualifier counts whatever follows
+    if bare && qualifier.is_none() && !BARE_MAGNITUDE_COUNTERS.iter().any(|c| scan.peek_str(c)) {
+        return None;
+    }
+    if in_slogan(chars, i)
+        || FORMULATIONS
+            .iter()
+            .any(|f| chars[i..].starts_with(&f.chars().collect::<Vec<_>>()))
+    {
+        return None;
+    }
+    let unit = match take_counter(&mut scan).or_else(|| scan.take_str(CHINESE_NUMERAL_COUNTERS)) {
+        Some(u) => u.to_string(),
+        None if n.has_multiplier
+            && scan
+                .chars
+                .get(scan.pos)
+                .is_some_and(|c| super::text::is_han(*c)) =>
+        {
+            String::new()
+        }
+        None => return None,
+    };
+    if unit == "年" && scan.peek_str("代") || unit == "大" && n.value > 10.0 || unit == "月" {
+        // a decade; a congress (`二十大`), not ten things; a month's name (`六月`)
+        return None;
+    }
+    let after = if qualifier.is_none() {
+        scan.take_str(&["以上", "以下", "左右"]).map(str::to_string)
+    } else {
+        None
+    };
+    let (value, unit) = per_tenth(n.value, unit);
+    let fact = Fact {
         value,
-        unit: counter.to_string(),
-        kind: FactKind::Count,
+        kind: kind_of(&unit, value),
+        unit,
+        qualifier: qualifier.or(after),
         ..Fact::default()
-    })
+    };
+    Some((fact, scan.pos))
 }
 
-/// `超万人次`: 万 standing alone for ten thousand.
-fn arabic_like_wan(chars: &[char], i: usize) -> Option<Fact> {
-    let scan = Scan { chars, pos: i + 1 };
-    let unit = UNITS.iter().find(|u| scan.peek_str(u))?;
-    Some(Fact {
-        value: 1e4,
-        unit: unit.to_string(),
-        kind: kind_of(unit, 1e4),
-        ..Fact::default()
-    })
+/// `“五个一批”`, `“上面千条线、街道一张网”`, `“15分钟高品质生活服务圈”`: a
+/// number inside a short span in quotation marks is part of a slogan or a
+/// programme's name.
+fn in_slogan(chars: &[char], i: usize) -> bool {
+    let open = chars[..i]
+        .iter()
+        .rev()
+        .take(SLOGAN_MAX)
+        .position(|c| matches!(c, '“' | '「' | '”' | '」' | '。'))
+        .map(|k| i - 1 - k)
+        .filter(|&k| matches!(chars[k], '“' | '「'));
+    let Some(open) = open else {
+        return false;
+    };
+    chars[i..]
+        .iter()
+        .take(SLOGAN_MAX)
+        .position(|c| matches!(c, '”' | '」' | '“' | '「' | '。'))
+        .map(|k| i + k)
+        .is_some_and(|close| matches!(chars[close], '”' | '」') && close - open <= SLOGAN_MAX)
 }
 
 /// Moves the start back over a qualifier printed before the number (`超过50%`).
@@ -295,61 +565,6 @@ fn qualifier_start(chars: &[char], i: usize, fact: &mut Fact) -> usize {
         }
     }
     i
-}
-
-/// End of the figure as printed: number, multiplier, qualifier and unit.
-fn fact_end(chars: &[char], start: usize, fact: &Fact) -> usize {
-    let mut end = start;
-    let allowed = |c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '.' | '%'
-                    | '％'
-                    | '万'
-                    | '亿'
-                    | '—'
-                    | '-'
-                    | '至'
-                    | '余'
-                    | '多'
-                    | '超'
-                    | '近'
-                    | '约'
-                    | '逾'
-                    | '过'
-            )
-            || chinese_digit(c).is_some()
-    };
-    while end < chars.len() && allowed(chars[end]) {
-        end += 1;
-    }
-    let rest: String = chars[end..].iter().take(4).collect();
-    if fact.kind == FactKind::Date {
-        // 3月2日
-        let mut e = start;
-        while e < chars.len() && (chars[e].is_ascii_digit() || chars[e] == '月' || chars[e] == '日')
-        {
-            e += 1;
-        }
-        return e;
-    }
-    if !fact.unit.is_empty() && fact.unit != "%" && rest.starts_with(fact.unit.as_str()) {
-        end += fact.unit.chars().count();
-    } else if fact.unit != "%" && !fact.unit.is_empty() {
-        // the counter directly after a Chinese numeral
-        if chars.get(end).is_some_and(|c| fact.unit.starts_with(*c)) {
-            end += fact.unit.chars().count();
-        }
-    }
-    for q in ["以上", "以下", "左右"] {
-        if fact.qualifier.as_deref() == Some(q)
-            && chars[end..].iter().take(2).copied().eq(q.chars())
-        {
-            end += 2;
-        }
-    }
-    end
 }
 
 /// The clause around a figure: from the previous to the next clause mark.
@@ -461,6 +676,62 @@ mod tests {
             ),
             (10.0, "大", "十大")
         );
+    }
+
+    #[test]
+    fn chinese_numerals_traditional_forms_and_separators() {
+        let cases: &[(&str, f64, &str)] = &[
+            ("撥款卅六億元，", 3.6e9, "元"),
+            ("約十五萬名顧客", 150_000.0, "名"),
+            ("超過四成的人", 40.0, "%"),
+            ("有6成來自", 60.0, "%"),
+            ("佔百分之三十", 30.0, "%"),
+            ("上升一点二个百分点", 1.2, "个百分点"),
+            ("共12 621宗", 12_621.0, "宗"),
+            ("共１２,６２１宗", 12_621.0, "宗"),
+            ("每月3千萬次攻擊", 3e7, "次"),
+            ("国内生产总值126万亿元", 1.26e14, "元"),
+            ("开发万个就业岗位", 10_000.0, "个"),
+            ("百余人参加", 100.0, "人"),
+            ("两栋高楼", 2.0, "栋"),
+        ];
+        for (text, value, unit) in cases {
+            let f = one(text);
+            assert!(
+                (f.value - value).abs() < 1e-6 * value && f.unit == *unit,
+                "{text}: {f:?}"
+            );
+        }
+        let f = one("收入将突破500亿元");
+        assert_eq!(f.qualifier.as_deref(), Some("将突破"));
+        assert_eq!(f.text, "将突破500亿元");
+    }
+
+    #[test]
+    fn ordinals_names_slogans_and_short_years_are_not_figures() {
+        for text in [
+            "区委十三届四次全会举行",
+            "党的十八大以来",
+            "落实中央八项规定精神",
+            "开展“五个一批”整治行动",
+            "打造“15分钟高品质生活服务圈”",
+            "解放軍61398部隊",
+            "东兰路1260号2层",
+            "公布19年六月的統計數字",
+            "自13年起",
+            "三五成群",
+            "但几十年过去",
+            "区十三次党代会",
+            "国企改革三年行动",
+            "一个重要举措",
+            "千家万户",
+            "一八四一年",
+        ] {
+            let facts = extract_facts("p1", text, None);
+            assert!(facts.is_empty(), "{text}: {facts:?}");
+        }
+        // a malformed numeral is no figure, and no nonsense value
+        assert!(extract_facts("p1", "十十万人", None).is_empty());
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod known;
 mod manifest;
 mod markdown_seed;
 pub mod meta;
+pub mod numerals;
 pub mod pdf_seed;
 pub mod segment;
 pub mod sidecar;

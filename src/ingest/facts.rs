@@ -554,8 +554,12 @@ fn in_slogan(chars: &[char], i: usize) -> bool {
 }
 
 /// Moves the start back over a qualifier printed before the number (`超过50%`).
+/// `近` before years or months is no qualifier: `近两年` is the past two years.
 fn qualifier_start(chars: &[char], i: usize, fact: &mut Fact) -> usize {
     for q in QUALIFIERS_BEFORE {
+        if *q == "近" && matches!(fact.unit.as_str(), "年" | "个月") {
+            continue;
+        }
         let n = q.chars().count();
         if i >= n && chars[i - n..i].iter().copied().eq(q.chars()) {
             if fact.qualifier.is_none() {
@@ -702,6 +706,8 @@ mod tests {
                 "{text}: {f:?}"
             );
         }
+        let f = one("尤其是近两年");
+        assert_eq!((f.text.as_str(), f.qualifier), ("两年", None));
         let f = one("收入将突破500亿元");
         assert_eq!(f.qualifier.as_deref(), Some("将突破"));
         assert_eq!(f.text, "将突破500亿元");

@@ -54,3 +54,16 @@ fn markdown_corpus() {
         let _ = minsheng::markdown::to_plain_text(&text);
     }
 }
+
+#[test]
+fn seed_formats_corpus() {
+    for file in corpus("seed_formats") {
+        let bytes = std::fs::read(&file).unwrap();
+        for name in ["fuzz.html", "fuzz.pdf", "fuzz.md"] {
+            if let Ok(seed) = minsheng::ingest::read_seed(Path::new(name), &bytes) {
+                let mut taken = Vec::new();
+                let _ = minsheng::ingest::ingest_text(name, &seed.text, &mut taken);
+            }
+        }
+    }
+}

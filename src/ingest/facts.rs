@@ -257,6 +257,10 @@ impl Scan<'_> {
     }
 }
 
+/// Largest figure a text states: a hundred times China's yearly output in
+/// yuan; a larger one (`9999999999999亿`) is a misprint or a code.
+const MAX_VALUE: f64 = 1e16;
+
 /// Most characters a fact's label takes on each side of its figure.
 const LABEL_REACH: usize = 80;
 
@@ -267,6 +271,10 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
     let mut facts = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        if let Some(end) = impossible_day(&chars, i) {
+            i = end; // `2月30日`: a misprint, no figure
+            continue;
+        }
         let found = if chars[i].is_ascii_digit() && starts_number(&chars, i) {
             arabic_figure(&chars, i)
         } else if chars[i..].starts_with(&['百', '分', '之']) {
@@ -276,8 +284,7 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
         } else {
             None
         };
-        let found =
-            found.filter(|(f, _)| f.value.is_finite() && f.value_high.is_none_or(f64::is_finite));
+        let found = found.filter(|(f, _)| sensible(f.value) && f.value_high.is_none_or(sensible));
         match found {
             Some((mut fact, end)) => {
                 let start = qualifier_start(&chars, i, &mut fact);
@@ -293,6 +300,11 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
         }
     }
     facts
+}
+
+/// A value a text can state: finite and within [`MAX_VALUE`].
+fn sensible(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_VALUE
 }
 
 /// A digit starts a figure unless it is part of a code or name (`5G`, `A区`, `1+3`).
@@ -423,6 +435,22 @@ fn per_tenth(value: f64, unit: String) -> (f64, String) {
     } else {
         (value, unit)
     }
+}
+
+/// Where a day that no month has (`2月30日`, `4月31日`) ends.
+fn impossible_day(chars: &[char], i: usize) -> Option<usize> {
+    if !chars[i].is_ascii_digit() || !starts_number(chars, i) {
+        return None;
+    }
+    let mut scan = Scan { chars, pos: i };
+    let month = scan.take_number()?;
+    scan.take_str(&["月"])?;
+    let day = scan.take_number()?;
+    scan.take_str(&["日"])?;
+    let real = (1.0..=12.0).contains(&month)
+        && (1.0..=31.0).contains(&day)
+        && crate::content::date::Date::new(2000, Some(month as u8), Some(day as u8)).is_some();
+    (!real).then_some(scan.pos)
 }
 
 /// `3月2日`, `12月15日` as dates.
@@ -736,8 +764,12 @@ mod tests {
             let facts = extract_facts("p1", text, None);
             assert!(facts.is_empty(), "{text}: {facts:?}");
         }
-        // a malformed numeral is no figure, and no nonsense value
-        assert!(extract_facts("p1", "十十万人", None).is_empty());
+        // a malformed numeral, a figure beyond any economy, a day no month
+        // has: no figure, and no nonsense value
+        for text in ["十十万人", "9999999999999亿元", "2月30日举行", "4月31日"] {
+            let facts = extract_facts("p1", text, None);
+            assert!(facts.is_empty(), "{text}: {facts:?}");
+        }
     }
 
     #[test]

@@ -251,12 +251,8 @@ fn real_texts_are_read_at_least_as_well_as_today() {
 
 #[test]
 fn a_markdown_digest_becomes_one_article_per_story_in_the_built_site() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    let seeds = dir.path().join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
     let name = "11-xwlb-20260618-markdown.md";
-    std::fs::copy(repo().join("tests/corpus").join(name), seeds.join(name)).unwrap();
+    let dir = project_with_seed(&repo().join("tests/corpus").join(name), name);
     let out = run(dir.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let slugs = article_slugs(dir.path());
@@ -355,12 +351,8 @@ fn ingest_explain_shows_every_line_of_every_seed_and_writes_nothing() {
 
 #[test]
 fn a_traditional_text_keeps_its_script_and_is_found_by_a_simplified_query() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    let seeds = dir.path().join("seeds");
-    std::fs::create_dir_all(&seeds).unwrap();
     let name = "10-tw-cybersecurity-budget.txt";
-    std::fs::copy(repo().join("tests/corpus").join(name), seeds.join(name)).unwrap();
+    let dir = project_with_seed(&repo().join("tests/corpus").join(name), name);
     let out = run(dir.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let slugs = article_slugs(dir.path());
@@ -407,10 +399,7 @@ fn what_a_page_states_of_its_story_becomes_its_metadata() {
             "澎湃新闻·澎湃号·政务",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let seeds = dir.path().join("seeds");
-        std::fs::create_dir_all(&seeds).unwrap();
-        std::fs::copy(repo().join("tests/corpus").join(name), seeds.join(name)).unwrap();
+        let dir = project_with_seed(&repo().join("tests/corpus").join(name), name);
         let out = run(dir.path(), &["ingest"]);
         assert!(out.status.success(), "{}", stderr(&out));
         let slugs = article_slugs(dir.path());

@@ -8,15 +8,6 @@ use common::*;
 use std::collections::HashMap;
 use std::path::Path;
 
-/// A project whose `seeds/` holds the file at `from` as `name`.
-fn project_with_seed(from: &Path, name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
-    std::fs::copy(from, dir.path().join("seeds").join(name)).unwrap();
-    dir
-}
-
 fn generated(root: &Path) -> Vec<String> {
     let mut texts: Vec<String> = std::fs::read_dir(root.join("content/articles"))
         .unwrap()

@@ -77,6 +77,16 @@ pub fn project(with_content: bool) -> tempfile::TempDir {
     dir
 }
 
+/// A project with the default theme whose `seeds/` holds the file at
+/// `from` as `name`, and nothing else.
+pub fn project_with_seed(from: &Path, name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    std::fs::create_dir_all(dir.path().join("seeds")).unwrap();
+    std::fs::copy(from, dir.path().join("seeds").join(name)).unwrap();
+    dir
+}
+
 /// A temporary copy of a fixture site under `tests/fixtures/<name>`, with the default theme.
 pub fn fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -30,7 +30,86 @@ pub fn unit_english(unit: &str) -> &'static str {
         "层" => "storeys",
         "册" => "volumes",
         "辆" => "vehicles",
+        "个月" => "months",
+        "星期" => "weeks",
+        "个百分点" => "percentage points",
+        "‰" => "‰",
+        "宗" => "cases",
+        "国" => "countries",
+        "镑" => "pounds",
+        "公顷" | "顷" => "hectares",
+        "亩" => "mu",
+        "吨" => "tonnes",
+        "斤" => "jin",
+        "立方米" | "立方" => "m³",
+        "平方公里" => "km²",
+        "部门" => "departments",
+        "瓶" => "bottles",
+        "篇" => "articles",
+        "批" => "batches",
+        "艘" => "vessels",
+        "盏" => "lamps",
         _ => "",
+    }
+}
+
+/// The singular of an English unit, for a figure of exactly one.
+fn singular(unit: &str) -> String {
+    match unit {
+        "people" => "person".into(),
+        "person-times" => "person-time".into(),
+        "years old" => "year old".into(),
+        "times" => "time".into(),
+        "%" | "‰" | "m" | "m²" | "m³" | "km" | "km²" | "kg" | "mu" | "jin" | "yuan" => {
+            unit.into()
+        }
+        _ => unit.strip_suffix('s').unwrap_or(unit).into(),
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn month_name(month: f64) -> Option<&'static str> {
+    let m = month as usize;
+    (month.fract() == 0.0 && (1..=12).contains(&m)).then(|| MONTHS[m - 1])
+}
+
+/// A date, year or period in English: `January 8`, `December`, `2025`,
+/// `2022–2025`, `January–September`; `None` for a figure that is none.
+fn time_english(fact: &Fact) -> Option<String> {
+    let whole = |v: f64| format!("{}", v as i64);
+    match (fact.kind, fact.unit.as_str()) {
+        (FactKind::Date, "月日") => {
+            let month = month_name((fact.value / 100.0).floor())?;
+            Some(format!("{month} {}", (fact.value % 100.0) as u32))
+        }
+        (FactKind::Date, "月") => month_name(fact.value).map(str::to_string),
+        (FactKind::Date, "日") => Some(format!("day {}", whole(fact.value))),
+        (FactKind::Year, _) => Some(whole(fact.value)),
+        (FactKind::Period, "年") if fact.value >= 1000.0 => Some(format!(
+            "{}–{}",
+            whole(fact.value),
+            whole(fact.value_high.unwrap_or(fact.value))
+        )),
+        (FactKind::Period, "月") => Some(format!(
+            "{}–{}",
+            month_name(fact.value)?,
+            month_name(fact.value_high.unwrap_or(fact.value))?
+        )),
+        _ => None,
     }
 }
 
@@ -38,20 +117,25 @@ pub fn unit_english(unit: &str) -> &'static str {
 pub fn qualifier_english(q: &str) -> &'static str {
     match q {
         "余" | "多" | "超" | "超过" | "逾" | "以上" => "more than",
-        "近" => "nearly",
-        "约" | "左右" => "about",
+        "近" | "将近" | "接近" => "nearly",
+        "约" | "大约" | "左右" => "about",
         "以下" => "up to",
-        "不少于" => "at least",
+        "不少于" | "不低于" => "at least",
+        "突破" => "over",
+        "将突破" => "set to exceed",
         _ => "",
     }
 }
 
-/// `181000000` → `181 million`; `47794` → `47,794`; `95.26` → `95.26`.
+/// `181000000` → `181 million`; `1770000000` → `1.77 billion`;
+/// `47794` → `47,794`; `95.26` → `95.26`.
 pub fn format_number_en(value: f64) -> String {
-    if value >= 1e6 {
-        let millions = value / 1e6;
-        if (millions * 100.0).round() == millions * 100.0 {
-            return format!("{} million", trim_decimals(millions));
+    for (scale, name) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        if value >= scale {
+            let scaled = value / scale;
+            if ((scaled * 100.0).round() - scaled * 100.0).abs() < 1e-6 {
+                return format!("{} {name}", trim_decimals(scaled));
+            }
         }
     }
     let text = trim_decimals(value);
@@ -75,15 +159,23 @@ fn trim_decimals(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// A fact as an English figure: `more than 1,400`, `89%`, `181 million yuan`.
+/// A fact as an English figure: `more than 1,400`, `89%`, `1.77 billion
+/// yuan`, `1 person`, `January 8`, `2022–2025`. The one place figures are
+/// written in English: fact box, numbers page, charts and exports use it.
 pub fn fact_english(fact: &Fact) -> String {
+    if let Some(time) = time_english(fact) {
+        return time;
+    }
     let mut value = format_number_en(fact.value);
     if let Some(high) = fact.value_high {
         value = format!("{value}–{}", format_number_en(high));
     }
-    let unit = unit_english(&fact.unit);
-    let figure = match unit {
-        "%" => format!("{value}%"),
+    let unit = match unit_english(&fact.unit) {
+        u if fact.value == 1.0 && fact.value_high.is_none() => singular(u),
+        u => u.to_string(),
+    };
+    let figure = match unit.as_str() {
+        "%" | "‰" => format!("{value}{unit}"),
         "" => value,
         unit => format!("{value} {unit}"),
     };
@@ -154,6 +246,43 @@ mod tests {
         assert_eq!(format_number_en(181_000_000.0), "181 million");
         assert_eq!(format_number_en(47_794.0), "47,794");
         assert_eq!(format_number_en(6_344_100.0), "6,344,100");
+        assert_eq!(format_number_en(1_770_000_000.0), "1.77 billion");
+        assert_eq!(format_number_en(30_000_000_000.0), "30 billion");
+        assert_eq!(format_number_en(1.26e14), "126 trillion");
+        let fact = |value: f64, high: Option<f64>, unit: &str, kind: FactKind| Fact {
+            value,
+            value_high: high,
+            unit: unit.into(),
+            kind,
+            ..Fact::default()
+        };
+        for (f, english) in [
+            (fact(1.0, None, "名", FactKind::Count), "1 person"),
+            (fact(2.0, None, "名", FactKind::Count), "2 people"),
+            (fact(1.0, None, "栋", FactKind::Count), "1 building"),
+            (
+                fact(1.77e9, None, "元", FactKind::Amount),
+                "1.77 billion yuan",
+            ),
+            (fact(108.0, None, "月日", FactKind::Date), "January 8"),
+            (fact(1215.0, None, "月日", FactKind::Date), "December 15"),
+            (fact(12.0, None, "月", FactKind::Date), "December"),
+            (fact(2025.0, None, "年", FactKind::Year), "2025"),
+            (
+                fact(2022.0, Some(2025.0), "年", FactKind::Period),
+                "2022–2025",
+            ),
+            (
+                fact(1.0, Some(9.0), "月", FactKind::Period),
+                "January–September",
+            ),
+            (
+                fact(1.2, None, "个百分点", FactKind::Count),
+                "1.2 percentage points",
+            ),
+        ] {
+            assert_eq!(fact_english(&f), english, "{f:?}");
+        }
         let fact = Fact {
             value: 1400.0,
             unit: "家".into(),

@@ -76,6 +76,18 @@ fn is_simplified(script: &crate::script::Script) -> bool {
     !script.is_traditional()
 }
 
+/// Words that place a date in a year relative to the article's, with the
+/// years they add to it.
+pub const RELATIVE_YEARS: &[(&str, i32)] = &[("前年", -2), ("去年", -1), ("今年", 0), ("明年", 1)];
+
+/// The years a relative word adds to the article's year (`去年` → -1).
+pub fn relative_year(word: &str) -> Option<i32> {
+    RELATIVE_YEARS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, k)| *k)
+}
+
 /// A photo caption printed with the article.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -108,6 +120,10 @@ pub struct Fact {
     /// 余, 多, 超, 近, 约, 以上, 以下 …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// `去年`, `今年`, `明年`, `前年`: the year a date falls in, as the text
+    /// says it, relative to the article's own ([`relative_year`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relative: Option<String>,
     pub kind: FactKind,
     /// The phrase the figure describes.
     pub label: String,

@@ -288,6 +288,7 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
         match found {
             Some((mut fact, end)) => {
                 let start = qualifier_start(&chars, i, &mut fact);
+                let start = relative_start(&chars, start, &mut fact);
                 fact.text = printed[start..end].iter().collect();
                 fact.label = clause(&printed, start, end);
                 fact.para = para_id.to_string();
@@ -319,6 +320,9 @@ fn starts_number(chars: &[char], i: usize) -> bool {
 fn arabic_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     if in_slogan(chars, i) {
         return None;
+    }
+    if let Some(dated) = dated_fact(chars, i) {
+        return Some(dated);
     }
     let mut scan = Scan { chars, pos: i };
     let value = scan.take_number()?;
@@ -453,6 +457,48 @@ fn impossible_day(chars: &[char], i: usize) -> Option<usize> {
     (!real).then_some(scan.pos)
 }
 
+/// `2022年10月`, `2023年1月8日`: a month or a day with its year, one date
+/// (`年月`: value `202210`; `年月日`: value `20230108`).
+fn dated_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
+    let mut scan = Scan { chars, pos: i };
+    let year = scan.take_number()?;
+    scan.take_str(&["年"])?;
+    while scan.chars.get(scan.pos) == Some(&' ') {
+        scan.pos += 1;
+    }
+    if !(1900.0..2100.0).contains(&year) || !scan.chars.get(scan.pos)?.is_ascii_digit() {
+        return None;
+    }
+    let month = scan.take_number()?;
+    scan.take_str(&["月"])?;
+    let before_day = scan.pos;
+    while scan.chars.get(scan.pos) == Some(&' ') {
+        scan.pos += 1;
+    }
+    let day = scan
+        .take_number()
+        .filter(|_| scan.take_str(&["日"]).is_some());
+    let (y, m) = (year as u16, u8::try_from(month as u32).ok()?);
+    let (value, unit) = match day {
+        Some(d) => {
+            crate::content::date::Date::new(y, Some(m), Some(u8::try_from(d as u32).ok()?))?;
+            (year * 10_000.0 + month * 100.0 + d, "年月日")
+        }
+        None => {
+            crate::content::date::Date::new(y, Some(m), None)?;
+            scan.pos = before_day;
+            (year * 100.0 + month, "年月")
+        }
+    };
+    let fact = Fact {
+        value,
+        unit: unit.into(),
+        kind: FactKind::Date,
+        ..Fact::default()
+    };
+    Some((fact, scan.pos))
+}
+
 /// `3月2日`, `12月15日` as dates.
 fn date_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     let mut scan = Scan { chars, pos: i };
@@ -579,6 +625,22 @@ fn in_slogan(chars: &[char], i: usize) -> bool {
         .position(|c| matches!(c, '”' | '」' | '“' | '「' | '。'))
         .map(|k| i + k)
         .is_some_and(|close| matches!(chars[close], '”' | '」') && close - open <= SLOGAN_MAX)
+}
+
+/// Moves the start back over the word that places a date in a year relative
+/// to the article's (`去年12月15日`, `今年5月`).
+fn relative_start(chars: &[char], start: usize, fact: &mut Fact) -> usize {
+    if fact.kind != FactKind::Date || start < 2 {
+        return start;
+    }
+    let before: String = chars[start - 2..start].iter().collect();
+    match crate::content::model::relative_year(&before) {
+        Some(_) => {
+            fact.relative = Some(before);
+            start - 2
+        }
+        None => start,
+    }
 }
 
 /// Moves the start back over a qualifier printed before the number (`超过50%`).
@@ -734,6 +796,23 @@ mod tests {
                 "{text}: {f:?}"
             );
         }
+        let f = one("截至2022年10月评选时间节点");
+        assert_eq!(
+            (f.text.as_str(), f.value, f.unit.as_str()),
+            ("2022年10月", 202_210.0, "年月")
+        );
+        let f = one("2023年 2月 27日星期三");
+        assert_eq!((f.value, f.unit.as_str()), (20_230_227.0, "年月日"));
+        let f = one("去年12月15日，江北区被授牌");
+        assert_eq!(
+            (f.text.as_str(), f.relative.as_deref()),
+            ("去年12月15日", Some("去年"))
+        );
+        let f = one("自今年5月建成以来");
+        assert_eq!(
+            (f.text.as_str(), f.relative.as_deref()),
+            ("今年5月", Some("今年"))
+        );
         let f = one("尤其是近两年");
         assert_eq!((f.text.as_str(), f.qualifier), ("两年", None));
         let f = one("收入将突破500亿元");

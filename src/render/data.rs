@@ -15,6 +15,8 @@ struct FactRow<'a> {
     value_high: Option<f64>,
     unit: &'a str,
     qualifier: Option<&'a str>,
+    /// `去年`…: the year the date is in, relative to the article's.
+    relative: Option<&'a str>,
     kind: &'a str,
     label: &'a str,
     label_en: Option<&'a str>,
@@ -38,6 +40,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
                 value_high: fact.value_high,
                 unit: &fact.unit,
                 qualifier: fact.qualifier.as_deref(),
+                relative: fact.relative.as_deref(),
                 kind: fact.kind.as_str(),
                 label: &fact.label,
                 label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
@@ -54,7 +57,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
     });
     let json = serde_json::to_string_pretty(&rows).expect("facts serialise");
     let mut csv = String::from(
-        "article,paragraph,id,figure,value,value_high,unit,qualifier,kind,label,label_en,figure_en,topic,district\n",
+        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,kind,label,label_en,figure_en,topic,district\n",
     );
     for r in &rows {
         let fields = [
@@ -66,6 +69,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
             r.value_high.map(number).unwrap_or_default(),
             r.unit.to_string(),
             r.qualifier.unwrap_or_default().to_string(),
+            r.relative.unwrap_or_default().to_string(),
             r.kind.to_string(),
             r.label.to_string(),
             r.label_en.unwrap_or_default().to_string(),

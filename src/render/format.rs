@@ -97,6 +97,18 @@ fn time_english(fact: &Fact) -> Option<String> {
             Some(format!("{month} {}", (fact.value % 100.0) as u32))
         }
         (FactKind::Date, "月") => month_name(fact.value).map(str::to_string),
+        (FactKind::Date, "年月") => {
+            let month = month_name(fact.value % 100.0)?;
+            Some(format!("{month} {}", whole((fact.value / 100.0).floor())))
+        }
+        (FactKind::Date, "年月日") => {
+            let month = month_name((fact.value % 10_000.0 / 100.0).floor())?;
+            Some(format!(
+                "{month} {}, {}",
+                (fact.value % 100.0) as u32,
+                whole((fact.value / 10_000.0).floor())
+            ))
+        }
         (FactKind::Date, "日") => Some(format!("day {}", whole(fact.value))),
         (FactKind::Year, _) => Some(whole(fact.value)),
         (FactKind::Period, "年") if fact.value >= 1000.0 => Some(format!(
@@ -164,7 +176,14 @@ fn trim_decimals(value: f64) -> String {
 /// written in English: fact box, numbers page, charts and exports use it.
 pub fn fact_english(fact: &Fact) -> String {
     if let Some(time) = time_english(fact) {
-        return time;
+        let relative = match fact.relative.as_deref() {
+            Some("前年") => " two years earlier",
+            Some("去年") => " last year",
+            Some("今年") => " this year",
+            Some("明年") => " next year",
+            _ => "",
+        };
+        return format!("{time}{relative}");
     }
     let mut value = format_number_en(fact.value);
     if let Some(high) = fact.value_high {
@@ -267,6 +286,21 @@ mod tests {
             (fact(108.0, None, "月日", FactKind::Date), "January 8"),
             (fact(1215.0, None, "月日", FactKind::Date), "December 15"),
             (fact(12.0, None, "月", FactKind::Date), "December"),
+            (
+                fact(202_210.0, None, "年月", FactKind::Date),
+                "October 2022",
+            ),
+            (
+                fact(20_230_108.0, None, "年月日", FactKind::Date),
+                "January 8, 2023",
+            ),
+            (
+                Fact {
+                    relative: Some("去年".into()),
+                    ..fact(1215.0, None, "月日", FactKind::Date)
+                },
+                "December 15 last year",
+            ),
             (fact(2025.0, None, "年", FactKind::Year), "2025"),
             (
                 fact(2022.0, Some(2025.0), "年", FactKind::Period),

@@ -194,16 +194,29 @@ impl Figures {
     }
 }
 
-/// The place of a date on the timeline, in the article's year: a month and
-/// day (`3月2日`), or a month (`5月`); a day alone has no place.
+/// The place of a date on the timeline: in the year the text gives
+/// (`2022年10月`), or in the article's year or the year the text says
+/// relative to it (`去年12月15日`); a day alone has no place.
 fn timeline_date(article: &Article, fact: &Fact) -> Option<String> {
-    let year = article.front.date?.year();
+    let v = fact.value as u32;
+    let year = || {
+        let offset = fact
+            .relative
+            .as_deref()
+            .and_then(crate::content::model::relative_year)
+            .unwrap_or(0);
+        article.front.date.map(|d| i32::from(d.year()) + offset)
+    };
     match (fact.kind, fact.unit.as_str()) {
-        (FactKind::Date, "月日") => {
-            let (m, d) = ((fact.value / 100.0) as u32, (fact.value % 100.0) as u32);
-            Some(format!("{year}-{m:02}-{d:02}"))
-        }
-        (FactKind::Date, "月") => Some(format!("{year}-{:02}", fact.value as u32)),
+        (FactKind::Date, "年月日") => Some(format!(
+            "{}-{:02}-{:02}",
+            v / 10_000,
+            v / 100 % 100,
+            v % 100
+        )),
+        (FactKind::Date, "年月") => Some(format!("{}-{:02}", v / 100, v % 100)),
+        (FactKind::Date, "月日") => Some(format!("{}-{:02}-{:02}", year()?, v / 100, v % 100)),
+        (FactKind::Date, "月") => Some(format!("{}-{v:02}", year()?)),
         _ => None,
     }
 }

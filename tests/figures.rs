@@ -48,3 +48,65 @@ fn english_figures_read_as_english_everywhere() {
         .collect();
     assert!(han.is_empty(), "Chinese on the English timeline: {han}");
 }
+
+#[test]
+fn every_chart_has_a_title_and_whole_labels() {
+    let dir = project(true);
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = dir.path().join("public");
+    let facts: serde_json::Value =
+        serde_json::from_str(&read(&public.join("data/facts.json"))).unwrap();
+    let labels: Vec<String> = facts
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| [f["label"].as_str(), f["label_en"].as_str()])
+        .flatten()
+        .map(str::to_string)
+        .collect();
+    for lang in ["zh", "en"] {
+        let page = read(&public.join(format!("{lang}/numbers/index.html")));
+        let figures: Vec<&str> = page.split("<figure class=chart-figure>").skip(1).collect();
+        assert!(figures.len() >= 3, "{lang}: charts");
+        let mut checked = 0;
+        for figure in figures {
+            let caption = figure
+                .split("<figcaption>")
+                .nth(1)
+                .and_then(|c| c.split("</figcaption>").next())
+                .unwrap_or_default();
+            assert!(
+                !caption.trim().is_empty(),
+                "{lang}: a chart without a title"
+            );
+            for text in figure.split("chart-label").skip(1) {
+                let text = text.split_once('>').map_or("", |(_, t)| t);
+                let text = text.split("</text>").next().unwrap_or_default();
+                let lines: Vec<String> = text
+                    .split("<tspan")
+                    .skip(1)
+                    .filter_map(|t| {
+                        t.split_once('>').map(|(_, rest)| {
+                            rest.split("</tspan>").next().unwrap_or("").to_string()
+                        })
+                    })
+                    .collect();
+                let label = lines.join(" ");
+                let whole = labels.iter().any(|l| {
+                    let l = l
+                        .replace('&', "&amp;")
+                        .replace('<', "&lt;")
+                        .replace('>', "&gt;");
+                    l == label
+                        || l == lines.concat()
+                        || l.replace('\'', "&#39;") == label
+                        || l.replace('\'', "&#x27;") == label
+                });
+                assert!(whole, "{lang}: `{label}` is not a whole label ({caption})");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 9, "{lang}: {checked} bar labels read");
+    }
+}

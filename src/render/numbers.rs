@@ -49,8 +49,19 @@ struct Section {
 struct Figures {
     rows: Vec<Row>,
     events: Vec<Event>,
-    /// Bars of each charted unit, in the order of [`CHARTED`].
-    bars: Vec<Vec<Bar>>,
+    /// Bars of each charted unit (its place in [`CHARTED`]) and topic: the
+    /// figures one chart may compare.
+    bars: std::collections::BTreeMap<(usize, String), Vec<Bar>>,
+}
+
+/// Fewest comparable figures worth a chart.
+const MIN_BARS: usize = 3;
+
+/// A chart with its caption.
+#[derive(Serialize)]
+struct Chart {
+    title: String,
+    svg: String,
 }
 
 /// Relative root of the page (`zh/numbers/`).
@@ -63,21 +74,29 @@ impl Renderer<'_> {
         articles: &[&Article],
         views: &[&Summary],
     ) -> Result<OutFile> {
-        let mut figures = Figures {
-            bars: CHARTED.iter().map(|_| Vec::new()).collect(),
-            ..Figures::default()
-        };
+        let mut figures = Figures::default();
         for (article, view) in articles.iter().zip(views) {
             for fact in &article.front.facts {
                 figures.add(lang, article, view, fact);
             }
         }
         figures.events.sort_by(|a, b| a.date.cmp(&b.date));
-        let charts: Vec<String> = CHARTED
-            .iter()
-            .zip(figures.bars)
-            .map(|((unit, _), bars)| bar_chart(&self.chart_title(lang, unit), bars, 10))
-            .filter(|svg| !svg.is_empty())
+        let charts: Vec<Chart> = figures
+            .bars
+            .into_iter()
+            .filter(|(_, bars)| bars.len() >= MIN_BARS)
+            .map(|((k, topic), bars)| {
+                let title = format!(
+                    "{} · {}",
+                    self.chart_title(lang, CHARTED[k].0),
+                    topic_name(&topic, lang)
+                );
+                Chart {
+                    svg: bar_chart(&title, bars, 10),
+                    title,
+                }
+            })
+            .filter(|chart| !chart.svg.is_empty())
             .collect();
         let sections = self.sections(lang, figures.rows);
         let (_, districts) = self.groups(lang, views);
@@ -155,7 +174,8 @@ impl Figures {
             .iter()
             .position(|(u, kind)| fact.unit == *u && fact.kind == *kind)
         {
-            self.bars[k].push(Bar {
+            let topic = fact.topic.clone().unwrap_or_else(|| "other".into());
+            self.bars.entry((k, topic)).or_default().push(Bar {
                 label: label.clone(),
                 value: fact.value,
                 shown: shown(fact, en),

@@ -161,14 +161,7 @@ pub fn figure_forms(fact: &Fact) -> Vec<String> {
     let v = fact.value;
     let mut forms = Vec::new();
     match fact.kind {
-        FactKind::Date => {
-            let (month, day) = ((v / 100.0) as usize, (v % 100.0) as usize);
-            if let Some(name) = MONTHS.get(month.wrapping_sub(1)) {
-                forms.push(format!("{name} {day}"));
-                forms.push(format!("{day} {name}"));
-            }
-            return forms;
-        }
+        FactKind::Date => return date_forms(fact),
         FactKind::Period => return forms,
         _ => {}
     }
@@ -184,6 +177,20 @@ pub fn figure_forms(fact: &Fact) -> Vec<String> {
     }
     if v.fract() == 0.0 && v <= 20.0 {
         forms.push(WORDS[v as usize].to_string());
+    }
+    if v == 0.5 {
+        forms.push("half".into());
+    }
+    // `一年`, `一个月`: a year, a month
+    if v == 1.0 && fact.kind == FactKind::Duration {
+        let unit = match fact.unit.as_str() {
+            "年" => "year",
+            "个月" => "month",
+            "天" => "day",
+            "小时" => "hour",
+            _ => "week",
+        };
+        forms.push(unit.into());
     }
     // the number as printed, where no 万 or 亿 scales it (`100.00%`)
     let printed: String = fact
@@ -206,6 +213,36 @@ pub fn figure_forms(fact: &Fact) -> Vec<String> {
                 ]
             })
             .collect();
+    }
+    forms
+}
+
+/// A date's English forms: `January 8`, `8 January`, a month's name, and
+/// the year where the date gives one.
+fn date_forms(fact: &Fact) -> Vec<String> {
+    let v = fact.value;
+    let (year, month, day) = match fact.unit.as_str() {
+        "年月日" => (
+            (v / 10_000.0) as usize,
+            (v % 10_000.0 / 100.0) as usize,
+            Some((v % 100.0) as usize),
+        ),
+        "年月" => ((v / 100.0) as usize, (v % 100.0) as usize, None),
+        "月" => (0, v as usize, None),
+        _ => (0, (v / 100.0) as usize, Some((v % 100.0) as usize)),
+    };
+    let mut forms = Vec::new();
+    if let Some(name) = MONTHS.get(month.wrapping_sub(1)) {
+        match day {
+            Some(day) => {
+                forms.push(format!("{name} {day}"));
+                forms.push(format!("{day} {name}"));
+            }
+            None => forms.push(name.to_string()),
+        }
+        if year > 0 {
+            forms.push(year.to_string());
+        }
     }
     forms
 }

@@ -74,6 +74,7 @@ const UNITS: &[&str] = &[
     "批",
     "部门",
     "部",
+    "度",
     "架",
     "对",
     "任",
@@ -116,9 +117,18 @@ const COUNTER_NOT_BEFORE: &[(&str, &str)] = &[
     ("对", "于接象"),
 ];
 
+/// Units written in Latin letters (`500Mbps`); a single letter after a number
+/// is a code (`5G`).
+const LATIN_UNITS: &[&str] = &[
+    "Mbps", "Gbps", "kWh", "kW", "MW", "GW", "km", "kg", "TB", "GB",
+];
+
 /// Counters a lone `一` counts (`一倍`); before others it is an article
 /// (`一个重要举措`) or part of a word (`一项`, `一起`).
-const ONE_COUNTERS: &[&str] = &["倍", "成"];
+const ONE_COUNTERS: &[&str] = &["倍", "成", "年", "个月", "天", "小时", "周", "星期"];
+
+/// Set phrases a lone `一` opens with a counter after it (`一年一度`, `一年四季`).
+const ONE_PHRASES: &[&str] = &["一年一度", "一年四季", "一天天", "一年年"];
 
 /// Counters a bare magnitude counts (`万个岗位`, `百场读书会`, `超万人次`);
 /// before others it is part of a set phrase (`千家万户`, `万人空巷`).
@@ -275,10 +285,16 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
             i = end; // `2月30日`: a misprint, no figure
             continue;
         }
+        if in_title(&chars, i) {
+            i += 1; // `《…行动计划（2022—2025年）》`: part of a document's name
+            continue;
+        }
         let found = if chars[i].is_ascii_digit() && starts_number(&chars, i) {
             arabic_figure(&chars, i)
         } else if chars[i..].starts_with(&['百', '分', '之']) {
             percent_in_words(&chars, i)
+        } else if chars[i] == '半' {
+            half_figure(&chars, i)
         } else if numerals::is_numeral_char(chars[i]) {
             chinese_figure(&chars, i)
         } else {
@@ -311,9 +327,14 @@ fn sensible(value: f64) -> bool {
 /// A digit starts a figure unless it is part of a code or name (`5G`, `A区`, `1+3`).
 fn starts_number(chars: &[char], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| chars[k]);
+    // `—12个镇街中心`, `+3个区级市场`: a dash or plus after a word opens the
+    // next item of a list; after a digit it makes a range or a formula
+    let after_digit = i >= 2 && chars[i - 2].is_ascii_digit();
     !before.is_some_and(|c| {
         // a code, a part of a name, an ordinal, a place in an address (`1260号2层`)
-        c.is_ascii_alphanumeric() || matches!(c, '.' | '+' | '-' | '—' | '〔' | '第' | '号')
+        c.is_ascii_alphanumeric()
+            || matches!(c, '.' | '-' | '〔' | '第' | '号')
+            || (matches!(c, '+' | '—') && after_digit)
     })
 }
 
@@ -347,16 +368,27 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     if after_number.is_none() {
         after_number = scan.take_str(QUALIFIERS_AFTER);
     }
-    if scan
-        .chars
-        .get(scan.pos)
-        .is_some_and(|c| c.is_ascii_alphabetic())
+    let ascii_unit = LATIN_UNITS.iter().find(|u| scan.peek_str(u)).copied();
+    if ascii_unit.is_none()
+        && scan
+            .chars
+            .get(scan.pos)
+            .is_some_and(|c| c.is_ascii_alphabetic())
     {
-        return None; // 5G, 500Mbps
+        return None; // 5G, 10G-PON
     }
-    let unit = take_unit(&mut scan, multiplier)?;
+    let unit = match ascii_unit {
+        Some(u) => {
+            scan.pos += u.len();
+            u.to_string()
+        }
+        None => take_unit(&mut scan, multiplier)?,
+    };
     if unit == "月" && scan.peek_str("日") || unit == "年" && scan.peek_str("代") {
         return None; // a date, read below; a decade
+    }
+    if unit == "年" && scan.peek_str("度") && in_quotes(chars, i, HONOUR_MAX) {
+        return None; // `“2017—2020年度平安中国建设示范区”`: the name of an honour
     }
     if unit == "年" && value < 100.0 && short_year(chars, i, &scan) {
         return None; // `19年六月`, `自13年起`: a year written short, not nineteen years
@@ -517,6 +549,44 @@ fn date_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     })
 }
 
+/// `半小时`, `半个月`, `半年`: half a unit of time.
+fn half_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
+    let before = i.checked_sub(1).map(|k| chars[k]);
+    if before.is_some_and(|c| {
+        numerals::is_numeral_char(c) || matches!(c, '个' | '多' | '大' | '一' | '上' | '下')
+    }) {
+        // `一个半小时` is one and a half; `一半` is a share; `上半年` a period
+        return None;
+    }
+    let mut scan = Scan { chars, pos: i + 1 };
+    let unit = match scan.take_str(&["个小时", "小时", "个月", "年", "天", "月"])? {
+        "个小时" => "小时",
+        "月" => "个月",
+        u => u,
+    };
+    let fact = Fact {
+        value: 0.5,
+        unit: unit.to_string(),
+        kind: FactKind::Duration,
+        ..Fact::default()
+    };
+    Some((fact, scan.pos))
+}
+
+/// Inside the name of a document or work (`《…（2022—2025年）》`): an opening
+/// `《` before `i` on the same stretch, not yet closed.
+fn in_title(chars: &[char], i: usize) -> bool {
+    chars[..i]
+        .iter()
+        .rev()
+        .take(TITLE_REACH)
+        .find(|c| matches!(c, '《' | '》' | '。'))
+        .is_some_and(|c| *c == '《')
+}
+
+/// Longest stretch back to an opening `《` that a title is read over.
+const TITLE_REACH: usize = 60;
+
 /// `百分之三十`, `百分之5`: a percentage written out.
 fn percent_in_words(chars: &[char], i: usize) -> Option<(Fact, usize)> {
     let at = i + 3;
@@ -558,7 +628,10 @@ fn chinese_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
         .map(|q| q.to_string())
         .or_else(|| scan.take_str(&["余", "多"]).map(str::to_string));
     let lone_one = n.end - i == 1 && chars[i] == '一';
-    if lone_one && !ONE_COUNTERS.iter().any(|c| scan.peek_str(c)) {
+    let phrase = ONE_PHRASES
+        .iter()
+        .any(|p| chars[i..].starts_with(&p.chars().collect::<Vec<_>>()));
+    if lone_one && (phrase || !ONE_COUNTERS.iter().any(|c| scan.peek_str(c))) {
         return None;
     }
     let bare = n.end - i == 1 && matches!(chars[i], '百' | '千' | '万' | '亿');
@@ -609,10 +682,18 @@ fn chinese_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
 /// number inside a short span in quotation marks is part of a slogan or a
 /// programme's name.
 fn in_slogan(chars: &[char], i: usize) -> bool {
+    in_quotes(chars, i, SLOGAN_MAX)
+}
+
+/// Longest honour named in quotation marks (`“2017—2020年度平安中国建设示范区”`).
+const HONOUR_MAX: usize = 30;
+
+/// Inside a span in quotation marks of at most `max` characters.
+fn in_quotes(chars: &[char], i: usize, max: usize) -> bool {
     let open = chars[..i]
         .iter()
         .rev()
-        .take(SLOGAN_MAX)
+        .take(max)
         .position(|c| matches!(c, '“' | '「' | '”' | '」' | '。'))
         .map(|k| i - 1 - k)
         .filter(|&k| matches!(chars[k], '“' | '「'));
@@ -621,10 +702,10 @@ fn in_slogan(chars: &[char], i: usize) -> bool {
     };
     chars[i..]
         .iter()
-        .take(SLOGAN_MAX)
+        .take(max)
         .position(|c| matches!(c, '”' | '」' | '“' | '「' | '。'))
         .map(|k| i + k)
-        .is_some_and(|close| matches!(chars[close], '”' | '」') && close - open <= SLOGAN_MAX)
+        .is_some_and(|close| matches!(chars[close], '”' | '」') && close - open <= max)
 }
 
 /// Moves the start back over the word that places a date in a year relative
@@ -813,6 +894,17 @@ mod tests {
             (f.text.as_str(), f.relative.as_deref()),
             ("今年5月", Some("今年"))
         );
+        for (text, value, unit) in [
+            ("只要半个小时就能办完", 0.5, "小时"),
+            ("节省近一个月", 1.0, "个月"),
+            ("提前一年", 1.0, "年"),
+            ("—12个镇街中心", 12.0, "个"),
+            ("+3个区级市场", 3.0, "个"),
+            ("速率500Mbps及以上", 500.0, "Mbps"),
+        ] {
+            let f = one(text);
+            assert_eq!((f.value, f.unit.as_str()), (value, unit), "{text}");
+        }
         let f = one("尤其是近两年");
         assert_eq!((f.text.as_str(), f.qualifier), ("两年", None));
         let f = one("收入将突破500亿元");
@@ -839,6 +931,11 @@ mod tests {
             "一个重要举措",
             "千家万户",
             "一八四一年",
+            "出台《江北区支持软件和信息服务业发展十条措施（试行）》",
+            "被授牌命名为“2017—2020年度平安中国建设示范区”",
+            "一年一度的读书节",
+            "上半年，下半年",
+            "5G基站",
         ] {
             let facts = extract_facts("p1", text, None);
             assert!(facts.is_empty(), "{text}: {facts:?}");

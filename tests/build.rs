@@ -110,8 +110,9 @@ fn feeds_sitemap_robots_and_data_exist_and_parse() {
     assert!(
         read(&public.join("robots.txt")).contains("Sitemap: https://example.org/sub/sitemap.xml")
     );
-    let facts: serde_json::Value =
+    let data: serde_json::Value =
         serde_json::from_str(&read(&public.join("data/facts.json"))).unwrap();
+    let facts = &data["facts"];
     assert!(facts.as_array().unwrap().len() > 100);
     let csv = read(&public.join("data/facts.csv"));
     assert!(csv.starts_with("article,paragraph,id,figure,value"));

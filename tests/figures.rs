@@ -48,6 +48,62 @@ fn english_figures_read_as_english_everywhere() {
     assert!(han.is_empty(), "Chinese on the English timeline: {han}");
 }
 
+/// Whether `value` is of the JSON Schema `type` (a name or a list of names).
+fn of_type(value: &serde_json::Value, schema: &serde_json::Value) -> bool {
+    if let Some(allowed) = schema["enum"].as_array() {
+        return allowed.contains(value);
+    }
+    if let Some(constant) = schema.get("const") {
+        return constant == value;
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        serde_json::Value::String(t) => vec![t.as_str()],
+        serde_json::Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+        _ => return false,
+    };
+    types.iter().any(|t| match *t {
+        "string" => value.is_string(),
+        "number" => value.is_number(),
+        "null" => value.is_null(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => false,
+    })
+}
+
+#[test]
+fn facts_json_is_what_its_shipped_schema_says() {
+    let dir = project(true);
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let data_dir = dir.path().join("public/data");
+    let schema: serde_json::Value =
+        serde_json::from_str(&read(&data_dir.join("facts.schema.json"))).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&data_dir.join("facts.json"))).unwrap();
+    let top = &schema["properties"];
+    for key in ["schema", "version"] {
+        assert!(of_type(&data[key], &top[key]), "{key}: {}", data[key]);
+    }
+    let item = &schema["properties"]["facts"]["items"];
+    let required: Vec<&str> = item["required"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k.as_str())
+        .collect();
+    let facts = data["facts"].as_array().unwrap();
+    assert!(facts.len() > 100);
+    for fact in facts {
+        let fields = fact.as_object().unwrap();
+        assert_eq!(fields.len(), required.len(), "{fact}");
+        for key in &required {
+            let property = &item["properties"][*key];
+            assert!(of_type(&fact[*key], property), "{key} of {fact}");
+        }
+    }
+}
+
 #[test]
 fn every_chart_has_a_title_and_whole_labels() {
     let dir = project(true);
@@ -56,7 +112,7 @@ fn every_chart_has_a_title_and_whole_labels() {
     let public = dir.path().join("public");
     let facts: serde_json::Value =
         serde_json::from_str(&read(&public.join("data/facts.json"))).unwrap();
-    let labels: Vec<String> = facts
+    let labels: Vec<String> = facts["facts"]
         .as_array()
         .unwrap()
         .iter()

@@ -1,9 +1,17 @@
-//! Data exports: every extracted figure as `data/facts.json` and `data/facts.csv`.
+//! Data exports: every extracted figure as `data/facts.json` (versioned, and
+//! described by `data/facts.schema.json`, a JSON Schema shipped beside it)
+//! and `data/facts.csv`.
 
 use super::format::fact_english;
 use crate::content::model::Article;
 use crate::output::OutFile;
 use serde::Serialize;
+
+/// The version of `facts.json`, raised when a field changes meaning or goes.
+const FACTS_VERSION: u32 = 1;
+
+/// The JSON Schema of `facts.json`.
+const FACTS_SCHEMA: &str = include_str!("facts.schema.json");
 
 #[derive(Serialize)]
 struct FactRow<'a> {
@@ -55,7 +63,12 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
             .cmp(b.article)
             .then(natural(a.id).cmp(&natural(b.id)))
     });
-    let json = serde_json::to_string_pretty(&rows).expect("facts serialise");
+    let json = serde_json::to_string_pretty(&serde_json::json!({
+        "schema": "facts.schema.json",
+        "version": FACTS_VERSION,
+        "facts": rows,
+    }))
+    .expect("facts serialise");
     let mut csv = String::from(
         "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,kind,label,label_en,figure_en,topic,district\n",
     );
@@ -90,6 +103,10 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
         OutFile {
             path: "data/facts.json".into(),
             bytes: json.into_bytes(),
+        },
+        OutFile {
+            path: "data/facts.schema.json".into(),
+            bytes: FACTS_SCHEMA.as_bytes().to_vec(),
         },
         OutFile {
             path: "data/facts.csv".into(),

@@ -367,3 +367,28 @@ fn doubling_an_input_at_most_doubles_its_articles() {
         );
     }
 }
+
+#[test]
+fn figures_no_reader_can_trust_are_left_out_and_check_says_so() {
+    let dir = fixture("tiny");
+    let path = dir.path().join("content/articles/tiny-article.md");
+    let text = read(&path).replacen(
+        "第二段还没有翻译。",
+        "2月30日，投入9999999999999亿元，惠及十十万人。",
+        1,
+    );
+    write(&path, &text);
+    let out = run(dir.path(), &["check"]);
+    assert_no_panic(&out, "check");
+    let said = stdout(&out) + &stderr(&out);
+    for figure in ["2月30日", "9999999999999亿", "十十万"] {
+        assert!(said.contains(&format!("`{figure}` is")), "{figure}: {said}");
+    }
+    let out = run(dir.path(), &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let facts = read(&dir.path().join("public/data/facts.csv"));
+    assert!(
+        !facts.contains("2月30日") && !facts.contains("9999999999999"),
+        "{facts}"
+    );
+}

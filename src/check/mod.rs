@@ -114,6 +114,7 @@ fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
         stale: 0,
     };
     for block in &article.blocks {
+        check_refused_figures(article, block, report);
         match article
             .english(&block.id)
             .filter(|b| !b.markdown.is_empty())
@@ -177,6 +178,25 @@ fn check_article(article: &Article, all: &[Article], report: &mut CheckReport) {
         }
     }
     report.coverage.push(coverage);
+}
+
+/// Figures of a paragraph left out as none a reader can trust (`2月30日`).
+fn check_refused_figures(
+    article: &Article,
+    block: &crate::content::model::Block,
+    report: &mut CheckReport,
+) {
+    let text = crate::markdown::to_plain_text(&block.markdown);
+    for (figure, why) in crate::ingest::facts::refused_figures(&text) {
+        report.findings.push(Finding {
+            severity: Severity::Warning,
+            location: format!("{}:{}", article.path.display(), block.file_line),
+            message: format!(
+                "paragraph {}: `{figure}` is {why}, so no fact was made of it: check the source",
+                block.id
+            ),
+        });
+    }
 }
 
 /// Internal links in Markdown (`../slug/`, `#p12`) must point to an article or paragraph that exists.

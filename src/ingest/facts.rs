@@ -319,6 +319,50 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
     facts
 }
 
+/// Figures a paragraph prints that are left out as no figure a reader can
+/// trust: a day no month has (`2月30日`), a value beyond any economy
+/// (`9999999999999亿元`), a malformed numeral (`十十万`); each with why.
+pub fn refused_figures(text: &str) -> Vec<(String, &'static str)> {
+    let printed: Vec<char> = text.chars().collect();
+    let chars = numerals::normalise(&printed);
+    let mut refused = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let take = |end: usize| printed[i..end].iter().collect::<String>();
+        if let Some(end) = impossible_day(&chars, i) {
+            refused.push((take(end), "a day that no month has"));
+            i = end;
+        } else if chars[i].is_ascii_digit() && starts_number(&chars, i) {
+            let mut scan = Scan {
+                chars: &chars,
+                pos: i,
+            };
+            let value = scan.take_number().unwrap_or(0.0) * scan.take_multiplier();
+            if !sensible(value) {
+                refused.push((take(scan.pos), "a value beyond any economy"));
+            }
+            i = scan.pos.max(i + 1);
+        } else if numerals::is_numeral_char(chars[i])
+            && (i == 0 || !numerals::is_numeral_char(chars[i - 1]))
+        {
+            let end = (i..chars.len())
+                .find(|&k| !numerals::is_numeral_char(chars[k]))
+                .unwrap_or(chars.len());
+            let units = chars[i..end]
+                .iter()
+                .filter(|c| matches!(c, '十' | '百' | '千'))
+                .count();
+            if end - i >= 3 && units >= 2 && numerals::chinese_at(&chars, i).is_none() {
+                refused.push((take(end), "a malformed numeral"));
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    refused
+}
+
 /// A value a text can state: finite and within [`MAX_VALUE`].
 fn sensible(value: f64) -> bool {
     value.is_finite() && value.abs() <= MAX_VALUE
@@ -946,6 +990,19 @@ mod tests {
             let facts = extract_facts("p1", text, None);
             assert!(facts.is_empty(), "{text}: {facts:?}");
         }
+    }
+
+    #[test]
+    fn refused_figures_are_named_with_why() {
+        let refused =
+            refused_figures("2月30日举行，投入9999999999999亿元，惠及十十万人，新增床位300张。");
+        let texts: Vec<&str> = refused.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["2月30日", "9999999999999亿", "十十万"],
+            "{refused:?}"
+        );
+        assert!(refused_figures("新增床位300张，惠及十五万人。").is_empty());
     }
 
     #[test]

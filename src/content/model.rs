@@ -120,6 +120,9 @@ pub struct Fact {
     /// 余, 多, 超, 近, 约, 以上, 以下 …
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// What a rate is per, as printed (`每万人`, `人均`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
     /// `去年`, `今年`, `明年`, `前年`: the year a date falls in, as the text
     /// says it, relative to the article's own ([`relative_year`]).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -154,6 +157,10 @@ pub enum FactKind {
     Year,
     /// A span of time (`1—9月`, `2022—2025年`).
     Period,
+    /// A person's age (`74岁`, `60岁以上`).
+    Age,
+    /// A figure per so many people (`每万人拥有5G基站24.88个`): see `per`.
+    Rate,
 }
 
 impl FactKind {
@@ -168,6 +175,8 @@ impl FactKind {
             FactKind::Date => "date",
             FactKind::Year => "year",
             FactKind::Period => "period",
+            FactKind::Age => "age",
+            FactKind::Rate => "rate",
         }
     }
 
@@ -183,7 +192,7 @@ impl std::str::FromStr for FactKind {
     fn from_str(name: &str) -> Result<FactKind, String> {
         use FactKind::*;
         [
-            Amount, Percent, Count, Measure, Duration, Date, Year, Period,
+            Amount, Percent, Count, Measure, Duration, Date, Year, Period, Age, Rate,
         ]
         .into_iter()
         .find(|k| k.as_str() == name)

@@ -208,6 +208,7 @@ const ORDINAL_BEFORE: &[&str] = &[
 /// Classifies a unit into the kind of figure it makes.
 pub fn kind_of(unit: &str, value: f64) -> FactKind {
     match unit {
+        "岁" | "周岁" => FactKind::Age,
         "元" => FactKind::Amount,
         "%" => FactKind::Percent,
         "年" if (1900.0..2100.0).contains(&value) => FactKind::Year,
@@ -305,6 +306,7 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
             Some((mut fact, end)) => {
                 let start = qualifier_start(&chars, i, &mut fact);
                 let start = relative_start(&chars, start, &mut fact);
+                mark_rate(&chars, start, &mut fact);
                 fact.text = printed[start..end].iter().collect();
                 fact.label = clause(&printed, start, end);
                 fact.para = para_id.to_string();
@@ -752,6 +754,41 @@ fn in_quotes(chars: &[char], i: usize, max: usize) -> bool {
         .is_some_and(|close| matches!(chars[close], '”' | '」') && close - open <= max)
 }
 
+/// Words before a figure that make it a rate, longest first (`每万人拥有…`).
+const RATE_BASES: &[&str] = &[
+    "每十万人",
+    "每万人口",
+    "每千人口",
+    "每万人",
+    "每千人",
+    "每百人",
+    "每百户",
+    "每千名",
+    "人均",
+    "户均",
+];
+
+/// How far before a figure a rate's base is read (`每万人拥有5G基站24.88个`).
+const RATE_REACH: usize = 12;
+
+/// Marks a figure stated per so many people as a rate, with its base.
+fn mark_rate(chars: &[char], start: usize, fact: &mut Fact) {
+    if !matches!(
+        fact.kind,
+        FactKind::Count | FactKind::Measure | FactKind::Amount
+    ) {
+        return;
+    }
+    let from = start.saturating_sub(RATE_REACH);
+    let before: String = chars[from..start].iter().collect();
+    // the base in the same clause as the figure
+    let clause = before.rsplit(['，', '。', '；', '、']).next().unwrap_or("");
+    if let Some(base) = RATE_BASES.iter().find(|b| clause.contains(**b)) {
+        fact.kind = FactKind::Rate;
+        fact.per = Some(base.to_string());
+    }
+}
+
 /// Moves the start back over the word that places a date in a year relative
 /// to the article's (`去年12月15日`, `今年5月`).
 fn relative_start(chars: &[char], start: usize, fact: &mut Fact) -> usize {
@@ -949,6 +986,13 @@ mod tests {
             let f = one(text);
             assert_eq!((f.value, f.unit.as_str()), (value, unit), "{text}");
         }
+        let f = one("每万人拥有5G基站24.88个");
+        assert_eq!((f.kind, f.per.as_deref()), (FactKind::Rate, Some("每万人")));
+        let f = one("为60岁以上老人体检");
+        assert_eq!(
+            (f.kind, f.qualifier.as_deref()),
+            (FactKind::Age, Some("以上"))
+        );
         let f = one("尤其是近两年");
         assert_eq!((f.text.as_str(), f.qualifier), ("两年", None));
         let f = one("收入将突破500亿元");

@@ -25,6 +25,8 @@ struct FactRow<'a> {
     qualifier: Option<&'a str>,
     /// `去年`…: the year the date is in, relative to the article's.
     relative: Option<&'a str>,
+    /// What a rate is per (`每万人`).
+    per: Option<&'a str>,
     kind: &'a str,
     label: &'a str,
     label_en: Option<&'a str>,
@@ -49,6 +51,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
                 unit: &fact.unit,
                 qualifier: fact.qualifier.as_deref(),
                 relative: fact.relative.as_deref(),
+                per: fact.per.as_deref(),
                 kind: fact.kind.as_str(),
                 label: &fact.label,
                 label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
@@ -69,10 +72,29 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
         "facts": rows,
     }))
     .expect("facts serialise");
+    let csv = csv_of(&rows);
+    vec![
+        OutFile {
+            path: "data/facts.json".into(),
+            bytes: json.into_bytes(),
+        },
+        OutFile {
+            path: "data/facts.schema.json".into(),
+            bytes: FACTS_SCHEMA.as_bytes().to_vec(),
+        },
+        OutFile {
+            path: "data/facts.csv".into(),
+            bytes: csv.into_bytes(),
+        },
+    ]
+}
+
+/// The rows as CSV, one column per field.
+fn csv_of(rows: &[FactRow]) -> String {
     let mut csv = String::from(
-        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,kind,label,label_en,figure_en,topic,district\n",
+        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,kind,label,label_en,figure_en,topic,district\n",
     );
-    for r in &rows {
+    for r in rows {
         let fields = [
             r.article.to_string(),
             r.paragraph.to_string(),
@@ -83,6 +105,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
             r.unit.to_string(),
             r.qualifier.unwrap_or_default().to_string(),
             r.relative.unwrap_or_default().to_string(),
+            r.per.unwrap_or_default().to_string(),
             r.kind.to_string(),
             r.label.to_string(),
             r.label_en.unwrap_or_default().to_string(),
@@ -99,20 +122,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
         );
         csv.push('\n');
     }
-    vec![
-        OutFile {
-            path: "data/facts.json".into(),
-            bytes: json.into_bytes(),
-        },
-        OutFile {
-            path: "data/facts.schema.json".into(),
-            bytes: FACTS_SCHEMA.as_bytes().to_vec(),
-        },
-        OutFile {
-            path: "data/facts.csv".into(),
-            bytes: csv.into_bytes(),
-        },
-    ]
+    csv
 }
 
 /// Sort key that orders `p9-2` before `p10-1`.

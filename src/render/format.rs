@@ -87,6 +87,20 @@ fn month_name(month: f64) -> Option<&'static str> {
     (month.fract() == 0.0 && (1..=12).contains(&m)).then(|| MONTHS[m - 1])
 }
 
+/// `每万人` → `per 10,000 people`.
+fn per_english(base: &str) -> Option<&'static str> {
+    Some(match base {
+        "每十万人" => "per 100,000 people",
+        "每万人" | "每万人口" => "per 10,000 people",
+        "每千人" | "每千人口" | "每千名" => "per 1,000 people",
+        "每百人" => "per 100 people",
+        "每百户" => "per 100 households",
+        "人均" => "per person",
+        "户均" => "per household",
+        _ => return None,
+    })
+}
+
 /// A date, year or period in English: `January 8`, `December`, `2025`,
 /// `2022–2025`, `January–September`; `None` for a figure that is none.
 fn time_english(fact: &Fact) -> Option<String> {
@@ -193,10 +207,17 @@ pub fn fact_english(fact: &Fact) -> String {
         u if fact.value == 1.0 && fact.value_high.is_none() => singular(u),
         u => u.to_string(),
     };
+    if fact.kind == FactKind::Age && matches!(fact.qualifier.as_deref(), Some("以上")) {
+        return format!("{value} and over");
+    }
     let figure = match unit.as_str() {
         "%" | "‰" => format!("{value}{unit}"),
         "" => value,
         unit => format!("{value} {unit}"),
+    };
+    let figure = match fact.per.as_deref().and_then(per_english) {
+        Some(per) => format!("{figure} {per}"),
+        None => figure,
     };
     match fact.qualifier.as_deref().map(qualifier_english) {
         Some(q) if !q.is_empty() => format!("{q} {figure}"),

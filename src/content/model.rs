@@ -76,6 +76,43 @@ fn is_simplified(script: &crate::script::Script) -> bool {
     !script.is_traditional()
 }
 
+impl Fact {
+    /// The ISO 8601 date a date, year or period of years states, at its
+    /// precision: its own year (`2022年10月` → `2022-10`), or the article's
+    /// year `article_year`, moved by a relative word (`去年12月15日` →
+    /// `2022-12-15` in an article of 2023); `None` where no year is known.
+    pub fn iso_date(&self, article_year: Option<u16>) -> Option<String> {
+        let v = self.value as u32;
+        let year = || {
+            let offset = self
+                .relative
+                .as_deref()
+                .and_then(relative_year)
+                .unwrap_or(0);
+            article_year.map(|y| i32::from(y) + offset)
+        };
+        match (self.kind, self.unit.as_str()) {
+            (FactKind::Date, "年月日") => Some(format!(
+                "{}-{:02}-{:02}",
+                v / 10_000,
+                v / 100 % 100,
+                v % 100
+            )),
+            (FactKind::Date, "年月") => Some(format!("{}-{:02}", v / 100, v % 100)),
+            (FactKind::Date, "月日") => {
+                Some(format!("{}-{:02}-{:02}", year()?, v / 100, v % 100))
+            }
+            (FactKind::Date, "月") => Some(format!("{}-{v:02}", year()?)),
+            (FactKind::Year, _) => Some(format!("{v:04}")),
+            (FactKind::Period, "年") if v >= 1000 => Some(format!(
+                "{v:04}/{:04}",
+                self.value_high.unwrap_or(self.value) as u32
+            )),
+            _ => None,
+        }
+    }
+}
+
 /// Words that place a date in a year relative to the article's, with the
 /// years they add to it.
 pub const RELATIVE_YEARS: &[(&str, i32)] = &[("前年", -2), ("去年", -1), ("今年", 0), ("明年", 1)];

@@ -28,11 +28,15 @@ struct FactRow<'a> {
     /// What a rate is per (`每万人`).
     per: Option<&'a str>,
     kind: &'a str,
+    /// The date, year or period as ISO 8601, where its year is known.
+    date: Option<String>,
     label: &'a str,
     label_en: Option<&'a str>,
     figure_en: String,
     topic: Option<&'a str>,
     district: Option<&'a str>,
+    /// The sentence on the Chinese page, from the site's root.
+    url: String,
 }
 
 /// `data/facts.json` and `data/facts.csv`.
@@ -53,11 +57,13 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
                 relative: fact.relative.as_deref(),
                 per: fact.per.as_deref(),
                 kind: fact.kind.as_str(),
+                date: fact.iso_date(article.front.date.map(|d| d.year())),
                 label: &fact.label,
                 label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
                 figure_en: fact_english(fact),
                 topic: fact.topic.as_deref(),
                 district: article.front.district.as_deref(),
+                url: format!("zh/{}/index.html#{}", article.front.slug, fact.para),
             });
         }
     }
@@ -92,7 +98,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
 /// The rows as CSV, one column per field.
 fn csv_of(rows: &[FactRow]) -> String {
     let mut csv = String::from(
-        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,kind,label,label_en,figure_en,topic,district\n",
+        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,kind,date,label,label_en,figure_en,topic,district,url\n",
     );
     for r in rows {
         let fields = [
@@ -107,11 +113,13 @@ fn csv_of(rows: &[FactRow]) -> String {
             r.relative.unwrap_or_default().to_string(),
             r.per.unwrap_or_default().to_string(),
             r.kind.to_string(),
+            r.date.clone().unwrap_or_default(),
             r.label.to_string(),
             r.label_en.unwrap_or_default().to_string(),
             r.figure_en.clone(),
             r.topic.unwrap_or_default().to_string(),
             r.district.unwrap_or_default().to_string(),
+            r.url.clone(),
         ];
         csv.push_str(
             &fields

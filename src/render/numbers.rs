@@ -218,25 +218,8 @@ impl Figures {
 /// (`2022年10月`), or in the article's year or the year the text says
 /// relative to it (`去年12月15日`); a day alone has no place.
 fn timeline_date(article: &Article, fact: &Fact) -> Option<String> {
-    let v = fact.value as u32;
-    let year = || {
-        let offset = fact
-            .relative
-            .as_deref()
-            .and_then(crate::content::model::relative_year)
-            .unwrap_or(0);
-        article.front.date.map(|d| i32::from(d.year()) + offset)
-    };
-    match (fact.kind, fact.unit.as_str()) {
-        (FactKind::Date, "年月日") => Some(format!(
-            "{}-{:02}-{:02}",
-            v / 10_000,
-            v / 100 % 100,
-            v % 100
-        )),
-        (FactKind::Date, "年月") => Some(format!("{}-{:02}", v / 100, v % 100)),
-        (FactKind::Date, "月日") => Some(format!("{}-{:02}-{:02}", year()?, v / 100, v % 100)),
-        (FactKind::Date, "月") => Some(format!("{}-{v:02}", year()?)),
-        _ => None,
+    if fact.kind != FactKind::Date {
+        return None;
     }
+    fact.iso_date(article.front.date.map(|d| d.year()))
 }

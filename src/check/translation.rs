@@ -7,7 +7,7 @@ use super::{CheckReport, Finding, Severity, at};
 use crate::content::glossary::Glossary;
 use crate::content::model::{Article, Block, Fact, FactKind, TranslationFront};
 use crate::markdown::to_plain_text;
-use crate::render::format::format_number_en;
+use crate::render::format::{MONTHS, format_number_en};
 
 /// Adds the translation findings of one article.
 pub fn check_translation(article: &Article, glossary: &Glossary, report: &mut CheckReport) {
@@ -139,21 +139,6 @@ const WORDS: [&str; 21] = [
     "eighteen",
     "nineteen",
     "twenty",
-];
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ];
 
 /// The ways an English text may write a fact's figure.

@@ -67,7 +67,8 @@ fn singular(unit: &str) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

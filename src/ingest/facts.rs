@@ -833,10 +833,28 @@ fn clause(chars: &[char], start: usize, end: usize) -> String {
         .iter()
         .rposition(is_mark)
         .map_or(reach_back, |p| reach_back + p + 1);
-    let to = chars[end..reach_on]
+    let mut to = chars[end..reach_on]
         .iter()
         .position(is_mark)
         .map_or(reach_on, |p| end + p);
+    // a clause that is the figure alone (`1月3日，…`) says nothing of what the
+    // figure marks: the label runs on to the end of the next clause
+    let said = chars[from..to]
+        .iter()
+        .filter(|c| crate::chars::is_han(**c))
+        .count()
+        .saturating_sub(
+            chars[start..end]
+                .iter()
+                .filter(|c| crate::chars::is_han(**c))
+                .count(),
+        );
+    if said < 2 && to < reach_on {
+        to = chars[to + 1..reach_on]
+            .iter()
+            .position(is_mark)
+            .map_or(reach_on, |p| to + 1 + p);
+    }
     chars[from..to]
         .iter()
         .collect::<String>()
@@ -993,6 +1011,8 @@ mod tests {
             (f.kind, f.qualifier.as_deref()),
             (FactKind::Age, Some("以上"))
         );
+        let f = one("1月3日，三洞社区城市书房内温暖如春。");
+        assert_eq!(f.label, "1月3日，三洞社区城市书房内温暖如春");
         let f = one("尤其是近两年");
         assert_eq!((f.text.as_str(), f.qualifier), ("两年", None));
         let f = one("收入将突破500亿元");

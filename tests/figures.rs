@@ -4,11 +4,17 @@
 mod common;
 use common::*;
 
-#[test]
-fn english_figures_read_as_english_everywhere() {
+/// A copy of the project, built.
+fn built_site() -> tempfile::TempDir {
     let dir = project(true);
     let out = run(dir.path(), &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+#[test]
+fn english_figures_read_as_english_everywhere() {
+    let dir = built_site();
     let public = dir.path().join("public");
     let csv = read(&public.join("data/facts.csv"));
     let json = read(&public.join("data/facts.json"));
@@ -73,9 +79,7 @@ fn of_type(value: &serde_json::Value, schema: &serde_json::Value) -> bool {
 
 #[test]
 fn facts_json_is_what_its_shipped_schema_says() {
-    let dir = project(true);
-    let out = run(dir.path(), &["build"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = built_site();
     let data_dir = dir.path().join("public/data");
     let schema: serde_json::Value =
         serde_json::from_str(&read(&data_dir.join("facts.schema.json"))).unwrap();
@@ -106,9 +110,7 @@ fn facts_json_is_what_its_shipped_schema_says() {
 
 #[test]
 fn every_chart_has_a_title_and_whole_labels() {
-    let dir = project(true);
-    let out = run(dir.path(), &["build"]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let dir = built_site();
     let public = dir.path().join("public");
     let facts: serde_json::Value =
         serde_json::from_str(&read(&public.join("data/facts.json"))).unwrap();

@@ -524,15 +524,21 @@ fn impossible_day(chars: &[char], i: usize) -> Option<usize> {
     if !chars[i].is_ascii_digit() || !starts_number(chars, i) {
         return None;
     }
+    let (month, day, end) = month_day_at(chars, i)?;
+    let real = (1.0..=12.0).contains(&month)
+        && (1.0..=31.0).contains(&day)
+        && crate::content::date::Date::new(2000, Some(month as u8), Some(day as u8)).is_some();
+    (!real).then_some(end)
+}
+
+/// `3月2日` at `i`: its month, its day, and where it ends.
+fn month_day_at(chars: &[char], i: usize) -> Option<(f64, f64, usize)> {
     let mut scan = Scan { chars, pos: i };
     let month = scan.take_number()?;
     scan.take_str(&["月"])?;
     let day = scan.take_number()?;
     scan.take_str(&["日"])?;
-    let real = (1.0..=12.0).contains(&month)
-        && (1.0..=31.0).contains(&day)
-        && crate::content::date::Date::new(2000, Some(month as u8), Some(day as u8)).is_some();
-    (!real).then_some(scan.pos)
+    Some((month, day, scan.pos))
 }
 
 /// `2022年10月`, `2023年1月8日`: a month or a day with its year, one date
@@ -579,11 +585,7 @@ fn dated_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
 
 /// `3月2日`, `12月15日` as dates.
 fn date_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
-    let mut scan = Scan { chars, pos: i };
-    let month = scan.take_number()?;
-    scan.take_str(&["月"])?;
-    let day = scan.take_number()?;
-    scan.take_str(&["日"])?;
+    let (month, day, end) = month_day_at(chars, i)?;
     ((1.0..=12.0).contains(&month) && (1.0..=31.0).contains(&day)).then(|| {
         let fact = Fact {
             value: month * 100.0 + day,
@@ -591,7 +593,7 @@ fn date_fact(chars: &[char], i: usize) -> Option<(Fact, usize)> {
             kind: FactKind::Date,
             ..Fact::default()
         };
-        (fact, scan.pos)
+        (fact, end)
     })
 }
 

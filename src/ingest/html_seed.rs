@@ -95,7 +95,7 @@ pub fn read(path: &Path, html: &str) -> Result<HtmlPage> {
                 .clone()
                 .map(|v| (v, "the page's published time".to_string()))
         })
-        .and_then(|(value, basis)| day_of(&value).map(|d| (d, basis)));
+        .and_then(|(value, basis)| Date::first_day_in(value.trim()).map(|d| (d, basis)));
     Ok(HtmlPage {
         text,
         known: Known {
@@ -274,12 +274,6 @@ fn blocks(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The day a metadata value states (`2023-01-12T10:00:00+08:00`,
-/// `2023/1/12 10:00`, `2023年1月12日`).
-fn day_of(value: &str) -> Option<Date> {
-    Date::first_day_in(value.trim())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,9 +352,13 @@ mod tests {
             "2023/1/12 10:00",
             "2023年1月12日",
         ] {
-            assert_eq!(day_of(value).unwrap().to_string(), "2023-01-12", "{value}");
+            assert_eq!(
+                Date::first_day_in(value).unwrap().to_string(),
+                "2023-01-12",
+                "{value}"
+            );
         }
-        assert!(day_of("2023").is_none());
-        assert!(day_of("2023-02-30").is_none());
+        assert!(Date::first_day_in("2023").is_none());
+        assert!(Date::first_day_in("2023-02-30").is_none());
     }
 }

@@ -295,12 +295,20 @@ fn slug_of(rel: &str) -> String {
 /// not hidden, not a `README` or `_` note.
 pub fn is_seed_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    (lower.ends_with(".txt")
-        || super::format::is_markdown(&lower)
-        || super::html_seed::is_html(&lower)
-        || super::pdf_seed::is_pdf(&lower))
+    seed_extension(&lower).is_some()
         && !name.starts_with(['.', '_'])
         && !lower.starts_with("readme")
+}
+
+/// The extensions of the files ingest reads as seeds.
+pub const SEED_EXTENSIONS: &[&str] = &[".txt", ".md", ".markdown", ".html", ".htm", ".pdf"];
+
+/// The seed extension `name` ends with, if any (in any case).
+pub fn seed_extension(name: &str) -> Option<&'static str> {
+    SEED_EXTENSIONS
+        .iter()
+        .find(|ext| name.to_ascii_lowercase().ends_with(**ext))
+        .copied()
 }
 
 /// The seeds in `seeds/`, sorted by name.

@@ -69,7 +69,7 @@ pub fn read_seed(path: &std::path::Path, bytes: &[u8]) -> crate::Result<ReadSeed
     })
 }
 pub use explain::{explain, explain_file};
-pub use manifest::{IngestOptions, IngestReport, is_seed_name, run};
+pub use manifest::{IngestOptions, IngestReport, is_seed_name, run, seed_extension};
 
 use crate::content::slug::slugify;
 use emit::{Draft, PageInfo, emit_article};

@@ -298,10 +298,8 @@ fn excerpt(article: &Article) -> String {
 
 /// The slug of a seed's source page (`000_2941489fb0fd2554.txt` → `000_2941489fb0fd2554`).
 pub fn source_slug(seed: &str) -> String {
-    let stem = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf"]
-        .iter()
-        .find_map(|ext| seed.strip_suffix(ext))
-        .unwrap_or(seed);
+    let stem =
+        crate::ingest::seed_extension(seed).map_or(seed, |ext| &seed[..seed.len() - ext.len()]);
     path_segment(stem)
 }
 

@@ -148,6 +148,7 @@ pub fn figure_forms(fact: &Fact) -> Vec<String> {
     match fact.kind {
         FactKind::Date => return date_forms(fact),
         FactKind::Period => return forms,
+        FactKind::Ratio => return ratio_forms(fact),
         _ => {}
     }
     let plain = trim(v);
@@ -214,6 +215,13 @@ fn date_forms(fact: &Fact) -> Vec<String> {
         ),
         "年月" => ((v / 100.0) as usize, (v % 100.0) as usize, None),
         "月" => (0, v as usize, None),
+        // a day alone: `the 17th`, or the day's number with its month
+        "日" => {
+            return vec![
+                crate::render::format::ordinal(v as u32),
+                (v as usize).to_string(),
+            ];
+        }
         _ => (0, (v / 100.0) as usize, Some((v % 100.0) as usize)),
     };
     let mut forms = Vec::new();
@@ -230,6 +238,12 @@ fn date_forms(fact: &Fact) -> Vec<String> {
         }
     }
     forms
+}
+
+/// A ratio's English forms: `2.21:1`, `2.21 to 1`.
+fn ratio_forms(fact: &Fact) -> Vec<String> {
+    let terms: Vec<String> = fact.terms.iter().flatten().map(|t| trim(*t)).collect();
+    vec![terms.join(":"), terms.join(" to ")]
 }
 
 /// Whether `text` states the figure of `fact` in one of its English forms.

@@ -79,17 +79,23 @@ fn is_simplified(script: &crate::script::Script) -> bool {
 impl Fact {
     /// The ISO 8601 date a date, year or period of years states, at its
     /// precision: its own year (`2022年10月` → `2022-10`), or the article's
-    /// year `article_year`, moved by a relative word (`去年12月15日` →
-    /// `2022-12-15` in an article of 2023); `None` where no year is known.
-    pub fn iso_date(&self, article_year: Option<u16>) -> Option<String> {
+    /// date `article`, moved by a relative word (`去年12月15日` → `2022-12-15`
+    /// in an article of 2023; `上月15日` → the 15th of the month before the
+    /// article's). A day alone (`17日`) is, as news writes it, a day of the
+    /// article's month, or of the month before when that day is still to
+    /// come. `None` where the year is not known.
+    pub fn iso_date(&self, article: Option<Date>) -> Option<String> {
+        if self.awaits_anchor() {
+            return None;
+        }
         let v = self.value as u32;
+        let relative = self.relative.as_deref().and_then(relative_offset);
         let year = || {
-            let offset = self
-                .relative
-                .as_deref()
-                .and_then(relative_year)
-                .unwrap_or(0);
-            article_year.map(|y| i32::from(y) + offset)
+            let years = match relative {
+                Some(Relative::Years(n)) => n,
+                _ => 0,
+            };
+            article.map(|a| i32::from(a.year()) + years)
         };
         match (self.kind, self.unit.as_str()) {
             (FactKind::Date, "年月日") => Some(format!(
@@ -103,6 +109,19 @@ impl Fact {
                 Some(format!("{}-{:02}-{:02}", year()?, v / 100, v % 100))
             }
             (FactKind::Date, "月") => Some(format!("{}-{v:02}", year()?)),
+            (FactKind::Date, "日") => {
+                let article = article?;
+                let months = match relative {
+                    Some(Relative::Months(n)) => n,
+                    Some(_) => return None,
+                    // a day still to come in the article's month is last month's
+                    None if article.day().is_some_and(|d| u32::from(d) < v) => -1,
+                    None => 0,
+                };
+                let (y, m) = month_moved(article.year(), article.month()?, months);
+                Date::new(y, Some(m), Some(u8::try_from(v).ok()?))?;
+                Some(format!("{y}-{m:02}-{v:02}"))
+            }
             (FactKind::Year, _) => Some(format!("{v:04}")),
             (FactKind::Period, "年") if v >= 1000 => Some(format!(
                 "{v:04}/{:04}",
@@ -113,16 +132,75 @@ impl Fact {
     }
 }
 
-/// Words that place a date in a year relative to the article's, with the
-/// years they add to it.
-pub const RELATIVE_YEARS: &[(&str, i32)] = &[("前年", -2), ("去年", -1), ("今年", 0), ("明年", 1)];
+impl Fact {
+    /// Whether the fact is a date counted from one its paragraph did not
+    /// name, and so has no place in time (`次年6月` with no year before it).
+    pub fn awaits_anchor(&self) -> bool {
+        let Some(word) = self.relative.as_deref() else {
+            return false;
+        };
+        matches!(
+            (following_offset(word), self.unit.as_str()),
+            (Some(Relative::Years(_)), "月" | "月日") | (Some(Relative::Months(_)), "日")
+        )
+    }
+}
 
-/// The years a relative word adds to the article's year (`去年` → -1).
-pub fn relative_year(word: &str) -> Option<i32> {
-    RELATIVE_YEARS
+/// A year and month moved by `months` (`2023-01` less one is `2022-12`).
+fn month_moved(year: u16, month: u8, months: i32) -> (u16, u8) {
+    let index = i32::from(year) * 12 + i32::from(month) - 1 + months;
+    ((index / 12) as u16, (index % 12 + 1) as u8)
+}
+
+/// How a relative word moves a date from the article's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    Years(i32),
+    Months(i32),
+    Days(i32),
+}
+
+/// Words that place a date relative to the article's date, with how far they
+/// move it: a year (`去年12月`) or a month (`上月15日`).
+pub const RELATIVE_WORDS: &[(&str, Relative)] = &[
+    ("前年", Relative::Years(-2)),
+    ("去年", Relative::Years(-1)),
+    ("今年", Relative::Years(0)),
+    ("明年", Relative::Years(1)),
+    ("上月", Relative::Months(-1)),
+    ("上个月", Relative::Months(-1)),
+    ("本月", Relative::Months(0)),
+    ("下月", Relative::Months(1)),
+    ("下个月", Relative::Months(1)),
+];
+
+/// Words that place a date relative to the one the text named before it
+/// (`次年6月`, `次日`); read where that date is in the same paragraph.
+pub const FOLLOWING_WORDS: &[(&str, Relative)] = &[
+    ("次年", Relative::Years(1)),
+    ("翌年", Relative::Years(1)),
+    ("同年", Relative::Years(0)),
+    ("当年", Relative::Years(0)),
+    ("次月", Relative::Months(1)),
+    ("当月", Relative::Months(0)),
+    ("次日", Relative::Days(1)),
+    ("翌日", Relative::Days(1)),
+];
+
+/// How a relative word moves the article's date (`去年` → a year back).
+pub fn relative_offset(word: &str) -> Option<Relative> {
+    RELATIVE_WORDS
         .iter()
         .find(|(w, _)| *w == word)
-        .map(|(_, k)| *k)
+        .map(|(_, r)| *r)
+}
+
+/// How a word moves the date named before it (`次年` → a year on).
+pub fn following_offset(word: &str) -> Option<Relative> {
+    FOLLOWING_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, r)| *r)
 }
 
 /// A photo caption printed with the article.
@@ -160,8 +238,13 @@ pub struct Fact {
     /// What a rate is per, as printed (`每万人`, `人均`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per: Option<String>,
-    /// `去年`, `今年`, `明年`, `前年`: the year a date falls in, as the text
-    /// says it, relative to the article's own ([`relative_year`]).
+    /// The terms of a ratio, in order (`2.21∶1` → 2.21 and 1); `value` is
+    /// the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terms: Option<Vec<f64>>,
+    /// `去年`, `上月`, `次年`, `次日` …: the word that places a date relative
+    /// to the article's ([`RELATIVE_WORDS`]) or to the date named before it
+    /// in the paragraph ([`FOLLOWING_WORDS`], resolved when the fact is read).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub relative: Option<String>,
     pub kind: FactKind,
@@ -198,6 +281,8 @@ pub enum FactKind {
     Age,
     /// A figure per so many people (`每万人拥有5G基站24.88个`): see `per`.
     Rate,
+    /// A ratio of two or more terms (`城乡居民收入比2.21∶1`): see `terms`.
+    Ratio,
 }
 
 impl FactKind {
@@ -214,6 +299,7 @@ impl FactKind {
             FactKind::Period => "period",
             FactKind::Age => "age",
             FactKind::Rate => "rate",
+            FactKind::Ratio => "ratio",
         }
     }
 
@@ -229,7 +315,7 @@ impl std::str::FromStr for FactKind {
     fn from_str(name: &str) -> Result<FactKind, String> {
         use FactKind::*;
         [
-            Amount, Percent, Count, Measure, Duration, Date, Year, Period, Age, Rate,
+            Amount, Percent, Count, Measure, Duration, Date, Year, Period, Age, Rate, Ratio,
         ]
         .into_iter()
         .find(|k| k.as_str() == name)

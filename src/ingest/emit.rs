@@ -4,7 +4,7 @@
 
 use super::items::{BlockKind, Item};
 use super::text::ends_sentence;
-use super::{facts, meta};
+use super::{facts, meta, table_units};
 use crate::content::date::Date;
 use crate::content::model::{Fact, Figure, FrontMatter};
 
@@ -122,13 +122,27 @@ fn item_date(item: &Item, page: &PageInfo) -> (Option<Date>, Option<String>) {
 }
 
 /// Every figure the item's blocks state, each filed under its paragraph's
-/// main topic (or the article's).
+/// main topic (or the article's); the rows of a table read in the unit it
+/// declares (`单位：万元`).
 fn item_facts(item: &Item, ids: &[String], topics: &[String]) -> Vec<Fact> {
     let mut all = Vec::new();
+    let mut table = None;
     for (block, id) in item.body.iter().zip(ids) {
         let text = block_plain_text(block);
+        let declared = table_units::declared(&text);
+        if declared.is_none() && !table_units::continues(&text) {
+            table = None;
+        }
         let topic = meta::main_topic(&text).or_else(|| topics.first().cloned());
-        all.extend(facts::extract_facts(id, &text, topic.as_deref()));
+        all.extend(facts::extract_facts_in(
+            id,
+            &text,
+            topic.as_deref(),
+            table.as_ref(),
+        ));
+        if let Some((unit, _)) = declared {
+            table = Some(unit);
+        }
     }
     all
 }

@@ -3,6 +3,8 @@
 //! percentages, ranges, periods, counting Chinese numerals and dates.
 
 use super::numerals;
+use super::relative_dates::{self, Anchor};
+use super::table_units::{self, TableUnit};
 use crate::content::model::{Fact, FactKind};
 
 /// Units and counted nouns, longest first so that `人次` wins over `人`.
@@ -158,10 +160,12 @@ const BARE_MAGNITUDE_COUNTERS: &[&str] = &[
 /// is a congress).
 const CHINESE_NUMERAL_COUNTERS: &[&str] = &["大"];
 
-/// Fixed formulations of political language that numbers name, not count
-/// (`八项规定` is a set of rules known by that name).
+/// Fixed formulations of political and economic language that numbers
+/// name, not count (`八项规定` is a set of rules known by that name,
+/// `三次产业` the three sectors of an economy).
 const FORMULATIONS: &[&str] = &[
     "八项规定",
+    "三次产业",
     "十四五",
     "十三五",
     "十五五",
@@ -277,9 +281,27 @@ const LABEL_REACH: usize = 80;
 
 /// Extracts the facts of one paragraph.
 pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact> {
+    extract_facts_in(para_id, text, topic, None)
+}
+
+/// Extracts the facts of one paragraph of a table whose unit a block before
+/// declared (`单位：万元`), or that declares it itself: its bare cells are
+/// figures of that unit.
+pub fn extract_facts_in(
+    para_id: &str,
+    text: &str,
+    topic: Option<&str>,
+    table: Option<&TableUnit>,
+) -> Vec<Fact> {
+    let declared = table_units::declared(text);
+    let (table, table_from) = match &declared {
+        Some((unit, end)) => (Some(unit), *end),
+        None => (table, 0),
+    };
     let printed: Vec<char> = text.chars().collect();
     let chars = numerals::normalise(&printed);
     let mut facts = Vec::new();
+    let mut anchor = Anchor::default();
     let mut i = 0;
     while i < chars.len() {
         if let Some(end) = impossible_day(&chars, i) {
@@ -291,7 +313,9 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
             continue;
         }
         let found = if chars[i].is_ascii_digit() && starts_number(&chars, i) {
-            arabic_figure(&chars, i)
+            ratio_figure(&chars, i).or_else(|| arabic_figure(&chars, i))
+        } else if let Some(next_day) = relative_dates::following_day(&chars, i, &anchor) {
+            Some(next_day)
         } else if chars[i..].starts_with(&['百', '分', '之']) {
             percent_in_words(&chars, i)
         } else if chars[i] == '半' {
@@ -301,11 +325,18 @@ pub fn extract_facts(para_id: &str, text: &str, topic: Option<&str>) -> Vec<Fact
         } else {
             None
         };
+        let found = match (found, table) {
+            (None, Some(unit)) if i >= table_from && starts_number(&chars, i) => {
+                table_cell(&chars, i, unit)
+            }
+            (found, _) => found,
+        };
         let found = found.filter(|(f, _)| sensible(f.value) && f.value_high.is_none_or(sensible));
         match found {
             Some((mut fact, end)) => {
                 let start = qualifier_start(&chars, i, &mut fact);
-                let start = relative_start(&chars, start, &mut fact);
+                let start = relative_dates::place(&chars, start, &mut fact, &anchor);
+                anchor.note(&fact);
                 mark_rate(&chars, start, &mut fact);
                 fact.text = printed[start..end].iter().collect();
                 fact.label = clause(&printed, start, end);
@@ -461,6 +492,95 @@ fn arabic_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
         ..Fact::default()
     };
     Some(date_fact(chars, i).unwrap_or((fact, scan.pos)))
+}
+
+/// Signs between the terms of a ratio: the ratio colon (`2.21∶1`), which
+/// print uses for nothing else, and colons and `比`, which also write times.
+const RATIO_SIGNS: &[char] = &['∶', ':', '：', '比'];
+
+/// Words in the clause before a colon that make it a ratio (`城乡居民收入比`,
+/// `三次产业占比由…`, `比例为`), and words just before it (`按1:1配套`).
+const RATIO_WORDS: &[&str] = &["比"];
+const RATIO_WORDS_JUST_BEFORE: &[&str] = &["按", "按照"];
+
+/// How far before a ratio its word is read.
+const RATIO_REACH: usize = 8;
+
+/// `2.21∶1`, `1.1:50.3:48.6`, `1比1`: a ratio of two or more terms. A colon
+/// between numbers is a ratio where the ratio colon is used, a word before
+/// it says so, or its terms are no time of day (`8:30`, `13:30—16:30`).
+fn ratio_figure(chars: &[char], i: usize) -> Option<(Fact, usize)> {
+    let mut scan = Scan { chars, pos: i };
+    let mut terms = vec![scan.take_number()?];
+    let mut signs = Vec::new();
+    let mut minutes_like = true;
+    while let Some(&sign) = chars.get(scan.pos).filter(|c| RATIO_SIGNS.contains(c)) {
+        if !chars.get(scan.pos + 1).is_some_and(char::is_ascii_digit) {
+            break;
+        }
+        let from = scan.pos + 1;
+        scan.pos = from;
+        terms.push(scan.take_number()?);
+        minutes_like &= scan.pos - from == 2 && !chars[from..scan.pos].contains(&'.');
+        signs.push(sign);
+    }
+    if terms.len() < 2 {
+        return None;
+    }
+    let clause_before: String = chars[i.saturating_sub(RATIO_REACH)..i].iter().collect();
+    let clause_before = clause_before
+        .rsplit(['，', '。', '；', '、'])
+        .next()
+        .unwrap_or("");
+    let said = RATIO_WORDS.iter().any(|w| clause_before.contains(w))
+        || RATIO_WORDS_JUST_BEFORE
+            .iter()
+            .any(|w| clause_before.ends_with(w));
+    // `8:30`, `13:30—16:30`: hours and minutes
+    let time = (minutes_like && terms[0] <= 24.0 && terms[0].fract() == 0.0)
+        || chars
+            .get(scan.pos)
+            .is_some_and(|c| matches!(c, '—' | '-' | '～' | '~'));
+    let plain_sign = signs.iter().any(|s| matches!(s, '∶' | '比'));
+    if !(plain_sign || said || !time) {
+        return None;
+    }
+    let fact = Fact {
+        value: terms[0],
+        terms: Some(terms),
+        kind: FactKind::Ratio,
+        ..Fact::default()
+    };
+    Some((fact, scan.pos))
+}
+
+/// What may follow a table's cell: the next cell or the row's end.
+fn ends_cell(c: Option<&char>) -> bool {
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '|' | '，' | '、' | '；' | ',' | '）' | ')'))
+}
+
+/// A number printed bare in a table whose unit was declared (`1200` under
+/// `单位：万元`); a whole number that could be a year heads a column instead.
+fn table_cell(chars: &[char], i: usize, table: &TableUnit) -> Option<(Fact, usize)> {
+    if !chars[i].is_ascii_digit() {
+        return None;
+    }
+    // cells are parted by spaces, so a space groups no thousands here
+    let cell_end = (i..chars.len())
+        .find(|&k| chars[k].is_whitespace())
+        .unwrap_or(chars.len());
+    let (value, end) = numerals::arabic_at(&chars[..cell_end], i)?;
+    if !ends_cell(chars.get(end)) || (value.fract() == 0.0 && (1900.0..=2100.0).contains(&value)) {
+        return None;
+    }
+    let value = value * table.multiplier;
+    let fact = Fact {
+        value,
+        unit: table.unit.clone(),
+        kind: kind_of(&table.unit, value),
+        ..Fact::default()
+    };
+    Some((fact, end))
 }
 
 /// The unit after a number: a percent sign, a counter, or none where a
@@ -791,22 +911,6 @@ fn mark_rate(chars: &[char], start: usize, fact: &mut Fact) {
     }
 }
 
-/// Moves the start back over the word that places a date in a year relative
-/// to the article's (`去年12月15日`, `今年5月`).
-fn relative_start(chars: &[char], start: usize, fact: &mut Fact) -> usize {
-    if fact.kind != FactKind::Date || start < 2 {
-        return start;
-    }
-    let before: String = chars[start - 2..start].iter().collect();
-    match crate::content::model::relative_year(&before) {
-        Some(_) => {
-            fact.relative = Some(before);
-            start - 2
-        }
-        None => start,
-    }
-}
-
 /// Moves the start back over a qualifier printed before the number (`超过50%`).
 /// `近` before years or months is no qualifier: `近两年` is the past two years.
 fn qualifier_start(chars: &[char], i: usize, fact: &mut Fact) -> usize {
@@ -1075,5 +1179,35 @@ mod tests {
     fn codes_are_not_figures() {
         assert!(extract_facts("p1", "以5G和千兆光网为代表，轨道9号线", None).is_empty());
         assert!(extract_facts("p1", "学习贯彻党的二十大精神", None).is_empty());
+    }
+
+    #[test]
+    fn ratios_are_read_and_times_of_day_are_not() {
+        let f = one("城乡居民收入比缩小到2.21∶1");
+        assert_eq!(
+            (f.kind, f.terms.clone()),
+            (FactKind::Ratio, Some(vec![2.21, 1.0]))
+        );
+        assert_eq!(f.text, "2.21∶1");
+        let facts = extract_facts(
+            "p1",
+            "三次产业投资占比由去年同期的1.1:50.3:48.6调整为0.7:50.7:48.6",
+            None,
+        );
+        let terms: Vec<_> = facts.iter().map(|f| f.terms.clone()).collect();
+        assert_eq!(
+            terms,
+            [Some(vec![1.1, 50.3, 48.6]), Some(vec![0.7, 50.7, 48.6])]
+        );
+        assert_eq!(one("区财政按1:1比例配套资金").terms, Some(vec![1.0, 1.0]));
+        assert_eq!(one("师生比达到1比11").terms, Some(vec![1.0, 11.0]));
+        for text in [
+            "门诊时间：周一到周五 8:00—11:30，13:30—16:30",
+            "2023-07-25 13:11，正文",
+            "20260618 19:00",
+            "每天9:30开馆",
+        ] {
+            assert!(extract_facts("p1", text, None).is_empty(), "{text}");
+        }
     }
 }

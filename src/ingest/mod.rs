@@ -16,8 +16,10 @@ mod markdown_seed;
 pub mod meta;
 pub mod numerals;
 pub mod pdf_seed;
+pub mod relative_dates;
 pub mod segment;
 pub mod sidecar;
+pub mod table_units;
 pub mod text;
 
 pub use decode::decode_seed;

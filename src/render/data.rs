@@ -27,6 +27,8 @@ struct FactRow<'a> {
     relative: Option<&'a str>,
     /// What a rate is per (`每万人`).
     per: Option<&'a str>,
+    /// The terms of a ratio (`2.21∶1`).
+    terms: Option<&'a [f64]>,
     kind: &'a str,
     /// The date, year or period as ISO 8601, where its year is known.
     date: Option<String>,
@@ -56,8 +58,9 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
                 qualifier: fact.qualifier.as_deref(),
                 relative: fact.relative.as_deref(),
                 per: fact.per.as_deref(),
+                terms: fact.terms.as_deref(),
                 kind: fact.kind.as_str(),
-                date: fact.iso_date(article.front.date.map(|d| d.year())),
+                date: fact.iso_date(article.front.date),
                 label: &fact.label,
                 label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
                 figure_en: fact_english(fact),
@@ -98,7 +101,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
 /// The rows as CSV, one column per field.
 fn csv_of(rows: &[FactRow]) -> String {
     let mut csv = String::from(
-        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,kind,date,label,label_en,figure_en,topic,district,url\n",
+        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,terms,kind,date,label,label_en,figure_en,topic,district,url\n",
     );
     for r in rows {
         let fields = [
@@ -112,6 +115,9 @@ fn csv_of(rows: &[FactRow]) -> String {
             r.qualifier.unwrap_or_default().to_string(),
             r.relative.unwrap_or_default().to_string(),
             r.per.unwrap_or_default().to_string(),
+            r.terms
+                .map(|t| t.iter().map(|v| number(*v)).collect::<Vec<_>>().join(":"))
+                .unwrap_or_default(),
             r.kind.to_string(),
             r.date.clone().unwrap_or_default(),
             r.label.to_string(),

@@ -1,7 +1,7 @@
 //! Presentation of facts: English units, qualifiers and number formatting, and
 //! the ranking that picks the figures shown in an article's fact box.
 
-use crate::content::model::{Fact, FactKind};
+use crate::content::model::{Fact, FactKind, relative_offset};
 
 /// English for a unit or counted noun (empty when English needs none).
 pub fn unit_english(unit: &str) -> &'static str {
@@ -124,7 +124,7 @@ fn time_english(fact: &Fact) -> Option<String> {
                 whole((fact.value / 10_000.0).floor())
             ))
         }
-        (FactKind::Date, "日") => Some(format!("day {}", whole(fact.value))),
+        (FactKind::Date, "日") => Some(format!("the {}", ordinal(fact.value as u32))),
         (FactKind::Year, _) => Some(whole(fact.value)),
         (FactKind::Period, "年") if fact.value >= 1000.0 => Some(format!(
             "{}–{}",
@@ -138,6 +138,37 @@ fn time_english(fact: &Fact) -> Option<String> {
         )),
         _ => None,
     }
+}
+
+/// English for a word that places a date relative to the article's or to
+/// the date before it, as it follows the date (`December last year`).
+fn relative_english(word: &str) -> &'static str {
+    match word {
+        "前年" => " two years earlier",
+        "去年" => " last year",
+        "今年" => " this year",
+        "明年" => " next year",
+        "上月" | "上个月" => " last month",
+        "本月" => " this month",
+        "下月" | "下个月" => " next month",
+        "次年" | "翌年" => " the following year",
+        "同年" | "当年" => " the same year",
+        "次月" => " the following month",
+        "当月" => " the same month",
+        _ => "",
+    }
+}
+
+/// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// English for a qualifier.
@@ -191,14 +222,25 @@ fn trim_decimals(value: f64) -> String {
 /// written in English: fact box, numbers page, charts and exports use it.
 pub fn fact_english(fact: &Fact) -> String {
     if let Some(time) = time_english(fact) {
-        let relative = match fact.relative.as_deref() {
-            Some("前年") => " two years earlier",
-            Some("去年") => " last year",
-            Some("今年") => " this year",
-            Some("明年") => " next year",
-            _ => "",
+        // a date counted from one named before it is written as resolved
+        let word = fact
+            .relative
+            .as_deref()
+            .filter(|w| relative_offset(w).is_some() || fact.awaits_anchor());
+        return match (word.map(relative_english), fact.unit.as_str()) {
+            (Some(relative), "日") if !relative.is_empty() => {
+                format!("{time} of{relative}")
+            }
+            (Some(relative), _) => format!("{time}{relative}"),
+            (None, _) => time,
         };
-        return format!("{time}{relative}");
+    }
+    if let Some(terms) = &fact.terms {
+        return terms
+            .iter()
+            .map(|t| format_number_en(*t))
+            .collect::<Vec<_>>()
+            .join(":");
     }
     let mut value = format_number_en(fact.value);
     if let Some(high) = fact.value_high {
@@ -335,6 +377,35 @@ mod tests {
             (
                 fact(1.2, None, "个百分点", FactKind::Count),
                 "1.2 percentage points",
+            ),
+            (fact(17.0, None, "日", FactKind::Date), "the 17th"),
+            (
+                Fact {
+                    relative: Some("上月".into()),
+                    ..fact(22.0, None, "日", FactKind::Date)
+                },
+                "the 22nd of last month",
+            ),
+            (
+                Fact {
+                    relative: Some("次年".into()),
+                    ..fact(6.0, None, "月", FactKind::Date)
+                },
+                "June the following year",
+            ),
+            (
+                Fact {
+                    relative: Some("次年".into()),
+                    ..fact(202_306.0, None, "年月", FactKind::Date)
+                },
+                "June 2023",
+            ),
+            (
+                Fact {
+                    terms: Some(vec![2.21, 1.0]),
+                    ..fact(2.21, None, "", FactKind::Ratio)
+                },
+                "2.21:1",
             ),
         ] {
             assert_eq!(fact_english(&f), english, "{f:?}");

@@ -216,10 +216,11 @@ impl Figures {
 
 /// The place of a date on the timeline: in the year the text gives
 /// (`2022年10月`), or in the article's year or the year the text says
-/// relative to it (`去年12月15日`); a day alone has no place.
+/// relative to it (`去年12月15日`, `上月15日`, `17日`); a date counted from
+/// one the text did not name has no place.
 fn timeline_date(article: &Article, fact: &Fact) -> Option<String> {
     if fact.kind != FactKind::Date {
         return None;
     }
-    fact.iso_date(article.front.date.map(|d| d.year()))
+    fact.iso_date(article.front.date)
 }

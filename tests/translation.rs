@@ -151,7 +151,7 @@ fn glossary_pages_and_term_marks() {
 fn each_check_catches_its_problem_in_the_real_content() {
     let slug = "jiangbei-shishi-minshengliqu-xingdong";
     type Case = (&'static str, fn(String) -> String, &'static str);
-    let cases: [Case; 4] = [
+    let cases: [Case; 5] = [
         (
             "removed",
             |t| remove_block_text(&t, "{#p4 "),
@@ -161,6 +161,11 @@ fn each_check_catches_its_problem_in_the_real_content() {
             "number lost",
             |t| t.replace("45.55 million yuan", "a large sum"),
             "paragraph p44: figure `4555万元` is not in the English",
+        ),
+        (
+            "figure written otherwise",
+            |t| t.replace("45.55 million yuan", "45,550,000 yuan"),
+            "paragraph p44: figure `4555万元` is `45.55 million yuan` in the fact box but `45,550,000` in the English",
         ),
         (
             "term dropped",

@@ -7,7 +7,7 @@ use super::{CheckReport, Finding, Severity, at};
 use crate::content::glossary::Glossary;
 use crate::content::model::{Article, Block, Fact, FactKind, TranslationFront};
 use crate::markdown::to_plain_text;
-use crate::render::format::{MONTHS, format_number_en};
+use crate::render::format::{MONTHS, fact_english, format_number_en};
 
 /// Adds the translation findings of one article.
 pub fn check_translation(article: &Article, glossary: &Glossary, report: &mut CheckReport) {
@@ -94,6 +94,17 @@ fn check_paragraph(
                     block.id,
                     fact.text,
                     figure_forms(fact).first().cloned().unwrap_or_default()
+                ),
+            });
+        } else if let Some(written) = written_differently(fact, &text) {
+            report.findings.push(Finding {
+                severity: Severity::Warning,
+                location: location.to_string(),
+                message: format!(
+                    "paragraph {}: figure `{}` is `{}` in the fact box but `{written}` in the English",
+                    block.id,
+                    fact.text,
+                    fact_english(fact)
                 ),
             });
         }
@@ -244,6 +255,29 @@ fn date_forms(fact: &Fact) -> Vec<String> {
 fn ratio_forms(fact: &Fact) -> Vec<String> {
     let terms: Vec<String> = fact.terms.iter().flatten().map(|t| trim(*t)).collect();
     vec![terms.join(":"), terms.join(" to ")]
+}
+
+/// The form in which an English paragraph writes a figure where it differs
+/// in magnitude from the fact box, numbers page and exports, which all write
+/// it one way (`1,770 million` or `1,770,000,000` against `1.77 billion`).
+pub fn written_differently(fact: &Fact, text: &str) -> Option<String> {
+    if fact.kind.is_time() || matches!(fact.kind, FactKind::Percent | FactKind::Ratio) {
+        return None;
+    }
+    let shown = format_number_en(fact.value);
+    if contains_figure(text, &shown) {
+        return None;
+    }
+    let scaled = |form: &str| {
+        ["million", "billion", "trillion"]
+            .iter()
+            .any(|w| form.contains(w))
+    };
+    figure_forms(fact)
+        .into_iter()
+        .filter(|form| form.chars().any(|c| c.is_ascii_digit()))
+        .filter(|form| scaled(form) || scaled(&shown))
+        .find(|form| contains_figure(text, form))
 }
 
 /// Whether `text` states the figure of `fact` in one of its English forms.

@@ -108,6 +108,29 @@ fn facts_json_is_what_its_shipped_schema_says() {
     }
 }
 
+/// One person's figures say whose they are, on the page and in the data.
+#[test]
+fn one_persons_figure_names_them() {
+    let dir = built_site();
+    let public = dir.path().join("public");
+    let numbers = read(&public.join("zh/numbers/index.html"));
+    assert!(
+        numbers.contains("陈师傅：每月收入还增加了1000多元"),
+        "the numbers page names whose income rose"
+    );
+    let csv = read(&public.join("data/facts.csv"));
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = header
+        .iter()
+        .position(|h| *h == "whose")
+        .expect("whose column");
+    let row = csv
+        .lines()
+        .find(|l| l.contains("每月收入还增加了1000多元"))
+        .expect("the row");
+    assert_eq!(row.split(',').nth(column), Some("陈师傅"), "{row}");
+}
+
 #[test]
 fn every_chart_has_a_title_and_whole_labels() {
     let dir = built_site();

@@ -133,6 +133,17 @@ impl Fact {
 }
 
 impl Fact {
+    /// The label as pages show it: led by the person whose figure it is,
+    /// where the clause itself does not name them (`陈师傅：每月收入还增加了1000多元`).
+    pub fn shown_label(&self) -> String {
+        match &self.whose {
+            Some(whose) if !self.label.contains(whose.as_str()) => {
+                format!("{whose}：{}", self.label)
+            }
+            _ => self.label.clone(),
+        }
+    }
+
     /// Whether the fact is a date counted from one its paragraph did not
     /// name, and so has no place in time (`次年6月` with no year before it).
     pub fn awaits_anchor(&self) -> bool {
@@ -250,6 +261,10 @@ pub struct Fact {
     pub kind: FactKind,
     /// The phrase the figure describes.
     pub label: String,
+    /// The person whose figure it is, as the sentence names them (`陈师傅`):
+    /// one person's age or income, not the district's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub whose: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
 }

@@ -2,9 +2,9 @@
 //! amounts with 万/亿 multipliers, qualifiers (余, 多, 超, 近, 约, 以上 …),
 //! percentages, ranges, periods, counting Chinese numerals and dates.
 
-use super::numerals;
 use super::relative_dates::{self, Anchor};
 use super::table_units::{self, TableUnit};
+use super::{numerals, whose};
 use crate::content::model::{Fact, FactKind};
 
 /// Units and counted nouns, longest first so that `人次` wins over `人`.
@@ -340,6 +340,7 @@ pub fn extract_facts_in(
                 mark_rate(&chars, start, &mut fact);
                 fact.text = printed[start..end].iter().collect();
                 fact.label = clause(&printed, start, end);
+                fact.whose = whose::whose(&printed, start, end, fact.kind == FactKind::Age);
                 fact.para = para_id.to_string();
                 fact.id = format!("{para_id}-{}", facts.len() + 1);
                 fact.topic = topic.map(str::to_string);

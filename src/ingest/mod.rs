@@ -21,6 +21,7 @@ pub mod segment;
 pub mod sidecar;
 pub mod table_units;
 pub mod text;
+pub mod whose;
 
 pub use decode::decode_seed;
 

@@ -33,6 +33,8 @@ struct FactRow<'a> {
     /// The date, year or period as ISO 8601, where its year is known.
     date: Option<String>,
     label: &'a str,
+    /// The person whose figure it is (`陈师傅`).
+    whose: Option<&'a str>,
     label_en: Option<&'a str>,
     figure_en: String,
     topic: Option<&'a str>,
@@ -62,6 +64,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
                 kind: fact.kind.as_str(),
                 date: fact.iso_date(article.front.date),
                 label: &fact.label,
+                whose: fact.whose.as_deref(),
                 label_en: labels.and_then(|l| l.get(&fact.id)).map(String::as_str),
                 figure_en: fact_english(fact),
                 topic: fact.topic.as_deref(),
@@ -101,7 +104,7 @@ pub fn fact_files(articles: &[Article]) -> Vec<OutFile> {
 /// The rows as CSV, one column per field.
 fn csv_of(rows: &[FactRow]) -> String {
     let mut csv = String::from(
-        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,terms,kind,date,label,label_en,figure_en,topic,district,url\n",
+        "article,paragraph,id,figure,value,value_high,unit,qualifier,relative,per,terms,kind,date,label,whose,label_en,figure_en,topic,district,url\n",
     );
     for r in rows {
         let fields = [
@@ -121,6 +124,7 @@ fn csv_of(rows: &[FactRow]) -> String {
             r.kind.to_string(),
             r.date.clone().unwrap_or_default(),
             r.label.to_string(),
+            r.whose.unwrap_or_default().to_string(),
             r.label_en.unwrap_or_default().to_string(),
             r.figure_en.clone(),
             r.topic.unwrap_or_default().to_string(),

@@ -167,7 +167,7 @@ impl Figures {
             .filter(|l| !l.trim().is_empty());
         let label = match english {
             Some(english) if en => english.clone(),
-            _ => fact.label.clone(),
+            _ => fact.shown_label(),
         };
         let slug = &article.front.slug;
         if let Some(k) = CHARTED

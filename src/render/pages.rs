@@ -162,7 +162,7 @@ impl Renderer<'_> {
                     .cloned();
                 Figure {
                     zh: f.text.clone(),
-                    zh_label: f.label.clone(),
+                    zh_label: f.shown_label(),
                     en: fact_english(f),
                     en_label,
                     slug: slug.into(),

@@ -518,7 +518,7 @@ fn fact_view(fact: &Fact, labels: Option<&std::collections::BTreeMap<String, Str
         id: fact.id.clone(),
         para: fact.para.clone(),
         zh_figure: fact.text.clone(),
-        zh_label: fact.label.clone(),
+        zh_label: fact.shown_label(),
         en_figure: fact_english(fact),
         en_label: labels
             .and_then(|l| l.get(&fact.id))

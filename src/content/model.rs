@@ -123,7 +123,7 @@ impl Fact {
                 Some(format!("{y}-{m:02}-{v:02}"))
             }
             (FactKind::Year, _) => Some(format!("{v:04}")),
-            (FactKind::Period, "年") if v >= 1000 => Some(format!(
+            (FactKind::Period, "年" | "年代") if v >= 1000 => Some(format!(
                 "{v:04}/{:04}",
                 self.value_high.unwrap_or(self.value) as u32
             )),

@@ -4,7 +4,7 @@
 
 use super::relative_dates::{self, Anchor};
 use super::table_units::{self, TableUnit};
-use super::{numerals, whose};
+use super::{decades, numerals, whose};
 use crate::content::model::{Fact, FactKind};
 
 /// Units and counted nouns, longest first so that `人次` wins over `人`.
@@ -312,6 +312,15 @@ pub fn extract_facts_in(
             i += 1; // `《…行动计划（2022—2025年）》`: part of a document's name
             continue;
         }
+        if let Some((mut fact, start, end)) = decades::decade_at(&chars, i)
+            .filter(|_| starts_number(&chars, i) || !chars[i].is_ascii_digit())
+        {
+            fact.text = printed[start..end].iter().collect();
+            fact.label = clause(&printed, start, end);
+            push_fact(&mut facts, fact, para_id, topic);
+            i = end;
+            continue;
+        }
         let found = if chars[i].is_ascii_digit() && starts_number(&chars, i) {
             ratio_figure(&chars, i).or_else(|| arabic_figure(&chars, i))
         } else if let Some(next_day) = relative_dates::following_day(&chars, i, &anchor) {
@@ -341,16 +350,21 @@ pub fn extract_facts_in(
                 fact.text = printed[start..end].iter().collect();
                 fact.label = clause(&printed, start, end);
                 fact.whose = whose::whose(&printed, start, end, fact.kind == FactKind::Age);
-                fact.para = para_id.to_string();
-                fact.id = format!("{para_id}-{}", facts.len() + 1);
-                fact.topic = topic.map(str::to_string);
                 i = end.max(i + 1);
-                facts.push(fact);
+                push_fact(&mut facts, fact, para_id, topic);
             }
             None => i += 1,
         }
     }
     facts
+}
+
+/// Files a fact under its paragraph with the next id.
+fn push_fact(facts: &mut Vec<Fact>, mut fact: Fact, para_id: &str, topic: Option<&str>) {
+    fact.para = para_id.to_string();
+    fact.id = format!("{para_id}-{}", facts.len() + 1);
+    fact.topic = topic.map(str::to_string);
+    facts.push(fact);
 }
 
 /// Figures a paragraph prints that are left out as no figure a reader can

@@ -112,7 +112,7 @@ fn three_digits_then_end(chars: &[char], at: usize) -> bool {
         && !chars.get(at + 3).is_some_and(char::is_ascii_digit)
 }
 
-fn digit(c: char) -> Option<f64> {
+pub fn digit(c: char) -> Option<f64> {
     Some(match c {
         '零' | '〇' | '○' => 0.0,
         '一' => 1.0,

@@ -131,6 +131,14 @@ fn time_english(fact: &Fact) -> Option<String> {
             whole(fact.value),
             whole(fact.value_high.unwrap_or(fact.value))
         )),
+        (FactKind::Period, "年代") => {
+            let (first, last) = (fact.value as u32, fact.value_high? as u32 - 9);
+            Some(match (last - first) / 10 {
+                0 => format!("the {first}s"),
+                1 => format!("the {first}s and {last}s"),
+                _ => format!("the {first}s to {last}s"),
+            })
+        }
         (FactKind::Period, "月") => Some(format!(
             "{}–{}",
             month_name(fact.value)?,
@@ -366,6 +374,14 @@ mod tests {
                 "December 15 last year",
             ),
             (fact(2025.0, None, "年", FactKind::Year), "2025"),
+            (
+                fact(1960.0, Some(1969.0), "年代", FactKind::Period),
+                "the 1960s",
+            ),
+            (
+                fact(1970.0, Some(1989.0), "年代", FactKind::Period),
+                "the 1970s and 1980s",
+            ),
             (
                 fact(2022.0, Some(2025.0), "年", FactKind::Period),
                 "2022–2025",

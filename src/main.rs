@@ -191,6 +191,7 @@ fn run_check(root: &std::path::Path, verbose: bool) -> minsheng::Result<ExitCode
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Info => "note",
+            Severity::Query => "query",
         };
         if f.severity > Severity::Info || verbose {
             let at = if f.location.is_empty() {

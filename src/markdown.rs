@@ -7,9 +7,12 @@ use crate::chars::{is_cjk_punct, is_han};
 use crate::config::RawHtml;
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TextMergeStream, html};
 
-/// Private-use characters that stand for a `[sic]` annotation while Markdown is parsed.
+/// Private-use characters that stand for an editor's note (`[sic]`,
+/// `[sic: …]`, `[query: …]`) while Markdown is parsed; a query's text starts
+/// with `QUERY_MARK`.
 const SIC_OPEN: char = '\u{E000}';
 const SIC_CLOSE: char = '\u{E001}';
+const QUERY_MARK: char = '\u{E002}';
 
 /// Marks up words in text (outside links and code), e.g. glossary terms.
 pub trait TextMarker {
@@ -129,53 +132,87 @@ fn sanitize(html: &str) -> String {
         .to_string()
 }
 
-/// Replaces `[sic]` and `[sic: correction]` (not backslash-escaped) by private-use
-/// markers, so that Markdown does not read them as link text.
+/// Replaces `[sic]`, `[sic: correction]` and `[query: doubt]` (not
+/// backslash-escaped) by private-use markers, so that Markdown does not read
+/// them as link text.
 fn mark_sic(markdown: &str) -> std::borrow::Cow<'_, str> {
-    if !markdown.contains("[sic") {
+    if !markdown.contains("[sic") && !markdown.contains("[query") {
         return markdown.into();
     }
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
-    while let Some(at) = rest.find("[sic") {
+    while let Some((at, word)) = next_note(rest) {
         let escaped = rest[..at].ends_with('\\');
-        let after = &rest[at + 4..];
-        let note = if after.starts_with(']') {
+        let after = &rest[at + word.len()..];
+        let query = word == "[query";
+        let note = if after.starts_with(']') && !query {
             Some(("", 1))
         } else if let Some(body) = after.strip_prefix(':').or_else(|| after.strip_prefix('：')) {
             body.find(']')
                 .map(|end| (body[..end].trim(), after.len() - body.len() + end + 1))
+                .filter(|(text, _)| !(query && text.is_empty()))
         } else {
             None
         };
         match note {
-            Some((correction, used)) if !escaped => {
+            Some((text, used)) if !escaped => {
                 out.push_str(&rest[..at]);
                 out.push(SIC_OPEN);
-                // keep the note one piece of text for the Markdown parser
-                for c in correction.chars() {
-                    match c {
-                        '&' => out.push_str("&amp;"),
-                        '<' => out.push_str("&lt;"),
-                        '>' => out.push_str("&gt;"),
-                        '\\' | '`' | '*' | '_' | '[' | ']' => {
-                            out.push('\\');
-                            out.push(c);
-                        }
-                        _ => out.push(c),
-                    }
+                if query {
+                    out.push(QUERY_MARK);
                 }
+                push_note_text(&mut out, text);
                 out.push(SIC_CLOSE);
                 rest = &after[used..];
             }
             _ => {
-                out.push_str(&rest[..at + 4]);
+                out.push_str(&rest[..at + word.len()]);
                 rest = after;
             }
         }
     }
     out.push_str(rest);
     out.into()
+}
+
+/// The first editor's note that may start in `text`: where, and its opening.
+fn next_note(text: &str) -> Option<(usize, &'static str)> {
+    ["[sic", "[query"]
+        .into_iter()
+        .filter_map(|word| text.find(word).map(|at| (at, word)))
+        .min()
+}
+
+/// A note's text, kept one piece of text for the Markdown parser.
+fn push_note_text(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+}
+
+/// The editor's queries a block's Markdown holds (`[query: …]`), their text.
+pub fn queries(markdown: &str) -> Vec<String> {
+    let marked = mark_sic(markdown);
+    marked
+        .split(SIC_OPEN)
+        .skip(1)
+        .filter_map(|note| note.strip_prefix(QUERY_MARK))
+        .map(|note| note.split(SIC_CLOSE).next().unwrap_or("").replace('\\', ""))
+        .map(|note| {
+            note.replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+        })
+        .collect()
 }
 
 /// Turns the `[sic]` markers of a text into a marked-up note.
@@ -200,7 +237,20 @@ fn push_sic<'a>(
         let inner = &rest[open + SIC_OPEN.len_utf8()..];
         let close = inner.find(SIC_CLOSE).unwrap_or(inner.len());
         let correction = &inner[..close];
-        let html = if correction.is_empty() {
+        let html = if let Some(doubt) = correction.strip_prefix(QUERY_MARK) {
+            // the note speaks the language it is written in
+            let han = doubt.chars().filter(|c| crate::chars::is_han(*c)).count();
+            let latin = doubt.chars().filter(char::is_ascii_alphabetic).count();
+            let label = if han >= latin {
+                "编者存疑："
+            } else {
+                "Editor’s query: "
+            };
+            format!(
+                "<span class=\"query\" role=\"note\">[<span class=\"query-label\">{label}</span>{}]</span>",
+                escape_html(doubt)
+            )
+        } else if correction.is_empty() {
             "<span class=\"sic\">[sic]</span>".to_string()
         } else {
             format!(
@@ -345,6 +395,33 @@ mod tests {
         assert_eq!(to_plain_text("看的见[sic: 看得见]变化"), "看的见变化");
         assert_eq!(to_html("\\[sic]", RawHtml::Escape), "<p>[sic]</p>\n");
         assert!(to_html("[sic: <b>]", RawHtml::Escape).contains(": &lt;b&gt;"));
+    }
+
+    #[test]
+    fn editors_queries() {
+        let text =
+            "全年城镇新增就业17万余人[query: 全区常住人口约40万，疑为误印]，并帮助61名残疾人";
+        let html = to_html(text, RawHtml::Escape);
+        assert!(
+            html.contains("17万余人<span class=\"query\" role=\"note\">[<span class=\"query-label\">编者存疑：</span>全区常住人口约40万，疑为误印]</span>，"),
+            "{html}"
+        );
+        assert_eq!(
+            to_plain_text(text),
+            "全年城镇新增就业17万余人，并帮助61名残疾人",
+            "a query is no part of the words (nor of the staleness hash)"
+        );
+        assert_eq!(queries(text), ["全区常住人口约40万，疑为误印"]);
+        let english = to_html(
+            "more than 170,000 [query: a misprint?] jobs",
+            RawHtml::Escape,
+        );
+        assert!(
+            english.contains("Editor’s query: </span>a misprint?]"),
+            "{english}"
+        );
+        assert!(queries("[query]: not a note, nor [query:]").is_empty());
+        assert_eq!(queries("[sic] and [query: a & b]"), ["a & b"]);
     }
 
     #[test]

@@ -169,13 +169,7 @@ fn each_check_catches_its_problem_in_the_real_content() {
         ),
         (
             "term dropped",
-            |t| {
-                t.replacen(
-                    "carrying out livelihood projects",
-                    "carrying out practical projects",
-                    1,
-                )
-            },
+            |t| replace_in_block(&t, "{#p40 ", "livelihood projects", "practical projects"),
             "paragraph p40: glossary term 民生实事 should be rendered as `livelihood project`",
         ),
         (
@@ -198,6 +192,18 @@ fn each_check_catches_its_problem_in_the_real_content() {
         assert_eq!(out.status.code(), Some(1), "{what}: strict build must fail");
         assert!(stderr(&out).contains(expected), "{what}: {}", stderr(&out));
     }
+}
+
+/// Replaces the first `from` in the block that `marker` opens.
+fn replace_in_block(text: &str, marker: &str, from: &str, to: &str) -> String {
+    let start = text.find(marker).expect("marker");
+    let end = start
+        + 1
+        + text[start + 1..]
+            .find("\n{#")
+            .unwrap_or(text.len() - start - 1);
+    let block = text[start..end].replacen(from, to, 1);
+    format!("{}{block}{}", &text[..start], &text[end..])
 }
 
 fn remove_block_text(text: &str, marker: &str) -> String {

@@ -3,6 +3,7 @@
 //! translation, broken internal links and anchors, facts that no longer match
 //! their paragraph — each naming the file and line.
 
+mod style;
 mod translation;
 
 use crate::content::model::{Article, block_hash};
@@ -14,6 +15,9 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Info,
+    /// An editor's query on the source (`[query: …]`): always listed, never
+    /// a problem of the build.
+    Query,
     Warning,
     Error,
 }
@@ -91,7 +95,9 @@ pub fn check_loaded(loaded: &Project) -> CheckReport {
     for article in &loaded.articles {
         check_article(article, &loaded.articles, &mut report);
         translation::check_translation(article, &loaded.glossary, &mut report);
+        list_queries(article, &mut report);
     }
+    style::check_style(&loaded.articles, &mut report);
     if loaded.config.base_url.is_none() {
         report.findings.push(Finding {
             severity: Severity::Info,
@@ -100,6 +106,25 @@ pub fn check_loaded(loaded: &Project) -> CheckReport {
         });
     }
     report
+}
+
+/// Lists every editor's query (`[query: …]`) in an article and its
+/// translation, for the editor to resolve with the source.
+fn list_queries(article: &Article, report: &mut CheckReport) {
+    let english = article
+        .translation
+        .iter()
+        .flat_map(|t| t.blocks.iter().map(move |b| (t.path.as_path(), b)));
+    let chinese = article.blocks.iter().map(|b| (article.path.as_path(), b));
+    for (path, block) in chinese.chain(english) {
+        for query in crate::markdown::queries(&block.markdown) {
+            report.findings.push(Finding {
+                severity: Severity::Query,
+                location: at(path, block.file_line + 1),
+                message: format!("paragraph {}: editor's query: {query}", block.id),
+            });
+        }
+    }
 }
 
 fn at(path: &Path, line: usize) -> String {

@@ -111,8 +111,7 @@ fn check_paragraph(
     }
     let mut reported: Vec<usize> = Vec::new();
     for found in glossary.find_chinese(&chinese) {
-        if reported.contains(&found.entry) || !glossary.find_english(found.entry, &text).is_empty()
-        {
+        if reported.contains(&found.entry) || glossary.renders(found.entry, &text) {
             continue;
         }
         reported.push(found.entry);

@@ -28,6 +28,11 @@ pub struct Entry {
     /// Other printed forms of the term.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
+    /// Other English wordings a translation may use where the term's words
+    /// mean something narrower in context (`15分钟` as a walking time: "a
+    /// 15-minute walk"); `check` accepts them as the term rendered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub english_also: Vec<String>,
 }
 
 impl Entry {
@@ -196,6 +201,17 @@ impl Glossary {
             .collect()
     }
 
+    /// Whether an English text renders entry `i`: with its rendering, or
+    /// with one of the wordings it allows in context.
+    pub fn renders(&self, i: usize, text: &str) -> bool {
+        let found = words(text);
+        !find_words(&self.english_words[i], &found).is_empty()
+            || self.entries[i].english_also.iter().any(|other| {
+                let wanted: Vec<String> = words(other).into_iter().map(|(_, _, w)| w).collect();
+                !find_words(&wanted, &found).is_empty()
+            })
+    }
+
     /// Byte ranges of entry `i`'s English rendering in an English text:
     /// word by word, case-insensitive, each word singular or plural, straight
     /// or curly apostrophes.
@@ -296,8 +312,10 @@ fn fold(c: char) -> char {
 }
 
 /// `community` = `communities`, `centre` = `centres`, `box` = `boxes`.
-fn same_word(a: &str, b: &str) -> bool {
-    let (a, b) = (a.trim_end_matches('\''), b.trim_end_matches('\''));
+fn same_word<'a>(a: &'a str, b: &'a str) -> bool {
+    // a possessive is the word (`committee’s`)
+    let bare = |w: &'a str| -> &'a str { w.strip_suffix("'s").unwrap_or(w).trim_end_matches('\'') };
+    let (a, b) = (bare(a), bare(b));
     let plural_of = |w: &str, p: &str| {
         p.strip_suffix('s').is_some_and(|s| s == w)
             || p.strip_suffix("es").is_some_and(|s| s == w)
@@ -321,6 +339,7 @@ mod tests {
             zh: String::new(),
             pinyin: None,
             also: Vec::new(),
+            english_also: Vec::new(),
         }
     }
 
@@ -340,6 +359,7 @@ mod tests {
             2
         );
         assert_eq!(g.find_english(0, "the People’s Congress met").len(), 1);
+        assert_eq!(g.find_english(0, "the People’s Congress’s work").len(), 1);
         let g2 = Glossary::new(vec![
             entry("两高", "two highs"),
             entry("业委会", "homeowners' committee"),

@@ -97,6 +97,7 @@ mod tests {
             zh: String::new(),
             pinyin: None,
             also: Vec::new(),
+            english_also: Vec::new(),
         }])
     }
 

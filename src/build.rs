@@ -71,6 +71,23 @@ pub struct Built {
     pub out: PathBuf,
 }
 
+/// What a deployable site lacks for want of its address: canonical links,
+/// hreflang alternates and the sitemap need absolute URLs, and are left out
+/// without one; feeds then link relatively.
+fn publishing_warnings(config: &crate::config::Config) -> Vec<Warning> {
+    match config.base_url {
+        Some(_) => Vec::new(),
+        None => vec![format!(
+            "base_url is not set, so canonical links, hreflang alternates{} are left out and feeds link relatively: set base_url in config.yaml or pass --base-url to publish",
+            if config.sitemap {
+                " and the sitemap"
+            } else {
+                ""
+            }
+        )],
+    }
+}
+
 /// Builds the site. Each article's paragraphs are dropped as soon as its
 /// pages are rendered, so that memory holds the site's front matter and list
 /// items but not all of its text at the end.
@@ -122,7 +139,10 @@ fn build_with(options: &BuildOptions, keep: bool) -> Result<(BuildReport, Built)
         articles: loaded.articles.len(),
         reused,
         ingest,
-        warnings: std::mem::take(&mut loaded.warnings),
+        warnings: publishing_warnings(&loaded.config)
+            .into_iter()
+            .chain(std::mem::take(&mut loaded.warnings))
+            .collect(),
         timings,
     };
     let built = Built {

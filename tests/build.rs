@@ -435,6 +435,65 @@ fn plain_tree(n: usize) -> tempfile::TempDir {
     dir
 }
 
+fn stderr_lines(out: &std::process::Output) -> Vec<&str> {
+    std::str::from_utf8(&out.stderr).unwrap().lines().collect()
+}
+
+/// Without a base URL, the build says once what needs it and writes no URL
+/// a search engine rejects; with one, every sitemap URL is absolute.
+#[test]
+fn publishing_metadata_needs_a_base_url_and_says_so() {
+    let dir = fixture("tiny");
+    let root = dir.path();
+    let out = run(root, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let warned: Vec<&str> = stderr_lines(&out)
+        .into_iter()
+        .filter(|l| l.contains("base_url is not set"))
+        .collect();
+    assert_eq!(warned.len(), 1, "warned once: {}", stderr(&out));
+    for needs in ["canonical", "hreflang", "sitemap", "feeds"] {
+        assert!(warned[0].contains(needs), "names {needs}: {}", warned[0]);
+    }
+    let public = root.join("public");
+    assert!(
+        !public.join("sitemap.xml").exists(),
+        "no sitemap of relative URLs"
+    );
+    assert!(!read(&public.join("robots.txt")).contains("Sitemap"));
+    let page = read(&public.join("zh/tiny-article/index.html"));
+    assert!(!page.contains("rel=canonical") && !page.contains("rel=\"canonical\""));
+    assert!(
+        !page.contains("rel=alternate hreflang") && !page.contains("rel=\"alternate\" hreflang"),
+        "no relative hreflang alternates"
+    );
+    let out = run(root, &["build", "--base-url", "https://example.org/sub/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("base_url is not set"),
+        "{}",
+        stderr(&out)
+    );
+    let sitemap = read(&public.join("sitemap.xml"));
+    let doc = roxmltree::Document::parse(&sitemap).unwrap();
+    let urls: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc") || n.has_tag_name("link"))
+        .filter_map(|n| n.text().or_else(|| n.attribute("href")))
+        .collect();
+    assert!(urls.len() > 4, "{sitemap}");
+    assert!(
+        urls.iter()
+            .all(|u| u.starts_with("https://example.org/sub/")),
+        "only absolute URLs: {urls:?}"
+    );
+    let page = read(&public.join("zh/tiny-article/index.html"));
+    assert!(
+        page.contains("https://example.org/sub/en/tiny-article/"),
+        "absolute hreflang"
+    );
+}
+
 #[test]
 fn large_builds_show_progress_only_on_a_terminal_and_stage_timings_when_verbose() {
     let dir = plain_tree(200);
@@ -442,7 +501,11 @@ fn large_builds_show_progress_only_on_a_terminal_and_stage_timings_when_verbose(
     // piped: the summary line only
     let out = run(root, &["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "", "nothing but the summary when piped");
+    let warnings: Vec<&str> = stderr_lines(&out);
+    assert!(
+        warnings.len() == 1 && warnings[0].contains("base_url is not set"),
+        "nothing but the summary and the one publishing warning when piped: {warnings:?}"
+    );
     assert_eq!(stdout(&out).lines().count(), 1, "{}", stdout(&out));
     assert!(
         stdout(&out).contains("built 200 articles"),

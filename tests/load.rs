@@ -28,7 +28,7 @@ fn a_hundred_clients_for_ten_seconds_while_files_are_saved() {
         "/zh/glossary/index.html".into(),
         "/static/style.css".into(),
         "/search/index.js".into(),
-        "/sitemap.xml".into(),
+        "/zh/atom.xml".into(),
         "/no/such/page".into(),
     ]);
     // warm up, then take the memory baseline

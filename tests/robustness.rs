@@ -112,7 +112,7 @@ fn a_date_that_is_not_a_date_is_an_error_at_its_line() {
 fn feeds_carry_only_the_days_a_source_gives() {
     // known to the month only: no publication time, and no first of the month
     let dir = tiny_with_date("2023-05");
-    let out = run(dir.path(), &["build"]);
+    let out = run(dir.path(), &["build", "--base-url", "https://example.org/"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let feed = read(&dir.path().join("public/zh/atom.xml"));
     assert!(!feed.contains("<published>"), "{feed}");

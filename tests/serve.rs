@@ -57,7 +57,7 @@ fn serves_pages_with_types_head_and_conditional_requests() {
             http(port, "GET", "/zh/tiny-article/", &[(condition, &value)]).unwrap();
         assert_eq!((status, body.len()), (304, 0), "{condition}");
     }
-    let (status, head, body) = http(port, "HEAD", "/sitemap.xml", &[]).unwrap();
+    let (status, head, body) = http(port, "HEAD", "/zh/atom.xml", &[]).unwrap();
     assert_eq!(status, 200);
     assert!(
         head.contains("application/xml") && body.is_empty(),

@@ -52,7 +52,7 @@ fn articles(root: &Path) -> Vec<(String, String)> {
 fn what_the_sidecar_says_reaches_front_matter_pages_feeds_and_sitemap() {
     let dir = project_with(SIDECAR);
     let root = dir.path();
-    let out = run(root, &["build"]);
+    let out = run(root, &["build", "--base-url", "https://example.org/"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let found = articles(root);
     assert_eq!(found.len(), 2, "the item split at line 38: {found:?}");

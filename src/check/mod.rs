@@ -102,7 +102,7 @@ pub fn check_loaded(loaded: &Project) -> CheckReport {
         report.findings.push(Finding {
             severity: Severity::Info,
             location: "config.yaml".into(),
-            message: "base_url is not set: canonical links, the sitemap and feeds use relative URLs (set it, or pass --base-url to build)".into(),
+            message: "base_url is not set: build leaves out canonical links, hreflang alternates and the sitemap, and feeds link relatively (set it, or pass --base-url to build)".into(),
         });
     }
     report

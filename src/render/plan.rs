@@ -314,7 +314,8 @@ impl Renderer<'_> {
             jobs.push(Box::new(|| Ok(vec![r.source_page(seed, &order)?])));
         }
         jobs.push(Box::new(|| Ok(vec![r.not_found()?])));
-        if config.sitemap {
+        // the sitemap protocol takes absolute URLs only
+        if config.sitemap && config.base_url.is_some() {
             jobs.push(Box::new(|| Ok(vec![r.sitemap(&per_lang)?])));
         }
         jobs.push(Box::new(|| Ok(vec![r.robots()])));

@@ -74,6 +74,45 @@ fn english_page_says_which_paragraphs_are_untranslated() {
     assert!(english_side.contains("<div class=original lang=zh-Hans><p>第二段还没有翻译。"));
 }
 
+/// A new seed's article starts untranslated: its English page has the
+/// Chinese headline, tagged as Chinese, as its `h1` with a notice beside it,
+/// and one notice for the body rather than one per paragraph.
+#[test]
+fn an_untranslated_article_shows_its_chinese_headline_and_one_notice() {
+    let dir = fixture("tiny");
+    let root = dir.path();
+    std::fs::remove_file(root.join("content/articles/tiny-article.en.md")).unwrap();
+    let out = run(root, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let en = read(&root.join("public/en/tiny-article/index.html"));
+    let h1 = en
+        .split("<h1>")
+        .nth(1)
+        .unwrap()
+        .split("</h1>")
+        .next()
+        .unwrap();
+    assert!(
+        h1.contains("<span class=\"l-en untranslated-title\" lang=zh-Hans>两江交汇"),
+        "{h1}"
+    );
+    assert!(
+        en.contains("The headline has not been translated yet"),
+        "notice beside the headline"
+    );
+    assert_eq!(
+        en.matches("This article has not been translated into English yet")
+            .count(),
+        1,
+        "one notice for the body"
+    );
+    assert!(
+        !en.contains("This paragraph has not been translated"),
+        "none per paragraph"
+    );
+    assert!(en.contains("<div class=original lang=zh-Hans><p>第二段还没有翻译。"));
+}
+
 #[test]
 fn feeds_sitemap_robots_and_data_exist_and_parse() {
     let dir = project(true);

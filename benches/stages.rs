@@ -56,8 +56,11 @@ fn main() {
             &loaded.config,
             &theme,
             &mut loaded.articles,
-            &loaded.seeds,
-            &loaded.glossary,
+            &minsheng::render::Shelf {
+                seeds: &loaded.seeds,
+                glossary: &loaded.glossary,
+                guides: &loaded.guides,
+            },
             false,
             &sink,
         )

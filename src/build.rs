@@ -202,11 +202,17 @@ fn render_into(
         config,
         articles,
         glossary,
+        guides,
         seeds,
         ..
     } = loaded;
+    let shelf = render::Shelf {
+        seeds,
+        glossary,
+        guides,
+    };
     let (rendered, index) = rayon::join(
-        || render::render_site(config, theme, articles, seeds, glossary, !keep, &sink),
+        || render::render_site(config, theme, articles, &shelf, !keep, &sink),
         || {
             segmenter.zip(documents).map(|(segmenter, documents)| {
                 let segmenter = segmenter

@@ -282,6 +282,15 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Whether a tag marks up words within a block rather than a block.
+fn is_inline(tag: &pulldown_cmark::TagEnd) -> bool {
+    use pulldown_cmark::TagEnd::*;
+    matches!(
+        tag,
+        Emphasis | Strong | Strikethrough | Link | Image | Superscript | Subscript
+    )
+}
+
 /// Plain text of Markdown, for descriptions, feeds and search (annotations left out).
 pub fn to_plain_text(markdown: &str) -> String {
     let marked = mark_sic(markdown);
@@ -313,8 +322,12 @@ pub fn to_plain_text(markdown: &str) -> String {
             {
                 out.push(' ')
             }
-            Event::End(_)
-                if !out.ends_with(' ') && out.chars().last().is_some_and(|c| c.is_ascii()) =>
+            // the end of a block parts its words from the next; the end of
+            // bold, a link or the like parts nothing
+            Event::End(tag)
+                if !is_inline(&tag)
+                    && !out.ends_with(' ')
+                    && out.chars().last().is_some_and(|c| c.is_ascii()) =>
             {
                 out.push(' ')
             }
@@ -395,6 +408,15 @@ mod tests {
         assert_eq!(to_plain_text("看的见[sic: 看得见]变化"), "看的见变化");
         assert_eq!(to_html("\\[sic]", RawHtml::Escape), "<p>[sic]</p>\n");
         assert!(to_html("[sic: <b>]", RawHtml::Escape).contains(": &lt;b&gt;"));
+    }
+
+    #[test]
+    fn plain_text_keeps_inline_markup_in_its_sentence() {
+        assert_eq!(
+            to_plain_text("A **district** has its own **people’s congress**, whose deputies"),
+            "A district has its own people’s congress, whose deputies"
+        );
+        assert_eq!(to_plain_text("One.\n\nTwo."), "One. Two.");
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub struct Project {
     pub config: Config,
     pub articles: Vec<Article>,
     pub glossary: Glossary,
+    /// Explainer pages (`content/guides/`).
+    pub guides: Vec<content::guides::Guide>,
     pub seeds: Vec<SeedText>,
     pub warnings: Vec<Warning>,
 }
@@ -40,10 +42,13 @@ pub fn load(config: Config, mut warnings: Vec<Warning>) -> Result<Project> {
     warnings.extend(content_warnings);
     let seeds = load_seed_texts(&config.root, &mut warnings)?;
     let glossary = Glossary::load(&content_dir)?;
+    let guides = content::guides::load_guides(&content_dir)?;
+    Error::from_list(content::guides::clashes(&guides, &articles))?;
     Ok(Project {
         config,
         articles,
         glossary,
+        guides,
         seeds,
         warnings,
     })

@@ -622,3 +622,48 @@ fn the_output_folder_is_never_missing_while_a_build_replaces_it() {
         missing.load(Ordering::Relaxed)
     );
 }
+
+/// Guides (`content/guides/`) are pages in both languages that every
+/// article's context links to, listed in the sitemap; one whose address is
+/// taken is refused, naming its file.
+#[test]
+fn the_local_government_guide_is_a_page_in_both_languages_that_articles_link_to() {
+    let dir = project(true);
+    let root = dir.path();
+    let out = run(root, &["build", "--base-url", "https://example.org/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = root.join("public");
+    let en = read(&public.join("en/local-government/index.html"));
+    let zh = read(&public.join("zh/local-government/index.html"));
+    assert!(en.contains("<h1>How local government works in China</h1>"));
+    assert!(
+        en.contains("Party working committee"),
+        "subdistricts are explained"
+    );
+    assert!(zh.contains("<h1>中国的基层政府</h1>"));
+    for slug in article_slugs(root) {
+        let page = read(&public.join(format!("en/{slug}/index.html")));
+        assert!(
+            page.contains("href=../../en/local-government/index.html"),
+            "{slug} links to the guide"
+        );
+    }
+    let sitemap = read(&public.join("sitemap.xml"));
+    assert!(sitemap.contains("<loc>https://example.org/en/local-government/</loc>"));
+
+    let dir = fixture("tiny");
+    let guides = dir.path().join("content/guides");
+    std::fs::create_dir_all(&guides).unwrap();
+    std::fs::write(
+        guides.join("numbers.md"),
+        "---\ntitle: 数字\n---\n\n正文。\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("numbers.md") && stderr(&out).contains("is taken"),
+        "{}",
+        stderr(&out)
+    );
+}

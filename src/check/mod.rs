@@ -98,6 +98,7 @@ pub fn check_loaded(loaded: &Project) -> CheckReport {
         list_queries(article, &mut report);
     }
     style::check_style(&loaded.articles, &mut report);
+    style::check_guides(&loaded.guides, &mut report);
     if loaded.config.base_url.is_none() {
         report.findings.push(Finding {
             severity: Severity::Info,

@@ -69,6 +69,44 @@ pub fn check_style(articles: &[Article], report: &mut CheckReport) {
     translated_two_ways(articles, report);
 }
 
+/// Checks the English guides against the house style, line by line.
+pub fn check_guides(guides: &[crate::content::guides::Guide], report: &mut CheckReport) {
+    for guide in guides {
+        let Some(en) = &guide.en else {
+            report.findings.push(Finding {
+                severity: Severity::Warning,
+                location: at(&guide.zh.path, 1),
+                message: format!("guide {} has no English translation", guide.slug),
+            });
+            continue;
+        };
+        let raw = std::fs::read_to_string(&en.path).unwrap_or_default();
+        let body_from = raw.len() - en.markdown.len();
+        let first_line = raw[..body_from].lines().count() + 1;
+        let title = std::iter::once((front_line(&raw, "title:"), en.title.clone()));
+        let lines = en
+            .markdown
+            .lines()
+            .enumerate()
+            .map(|(k, line)| (first_line + k, to_plain_text(line)));
+        for (line, text) in title.chain(lines) {
+            let mut problems = text_problems(&text);
+            problems.extend(long_sentences(&text).into_iter().map(|(n, start)| {
+                format!(
+                    "a sentence of {n} words (house style: at most {LONG_SENTENCE}): “{start}…”"
+                )
+            }));
+            for message in problems {
+                report.findings.push(Finding {
+                    severity: Severity::Error,
+                    location: at(&en.path, line),
+                    message: format!("guide {}: {message}", guide.slug),
+                });
+            }
+        }
+    }
+}
+
 /// The pieces of English of one translation: headline, deck, summary,
 /// context, captions, fact labels and blocks.
 fn pieces<'a>(article: &'a Article, raw: &str) -> Vec<Piece<'a>> {

@@ -71,7 +71,13 @@ pub fn duplicate_slugs<'a>(articles: impl IntoIterator<Item = &'a Article>) -> V
 
 fn markdown_files(dir: &Path, warnings: &mut Vec<Warning>) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+    let guides = dir.join(super::guides::GUIDES_DIR);
+    // guides are pages of their own, not articles
+    for entry in walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.path() != guides)
+    {
         let entry = entry.map_err(|e| Error::in_file(dir, e.to_string()))?;
         if entry.path_is_symlink() {
             warnings.push(format!("{}: symbolic link skipped", entry.path().display()));

@@ -1,8 +1,10 @@
 //! Content: the annotated Markdown articles in `content/` and their English
-//! translations, loaded into the [`model`] types, and the [`glossary`].
+//! translations, loaded into the [`model`] types, the [`glossary`] and the
+//! [`guides`].
 
 pub mod date;
 pub mod glossary;
+pub mod guides;
 mod load;
 pub mod model;
 pub mod slug;

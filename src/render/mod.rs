@@ -8,6 +8,7 @@ mod builtin;
 pub mod charts;
 pub mod data;
 pub mod format;
+mod guides;
 mod numbers;
 mod pages;
 mod plan;
@@ -16,10 +17,11 @@ pub mod terms;
 mod theme;
 pub mod view;
 
-pub use plan::{Rendered, Sink, render_changed, render_site};
+pub use plan::{Rendered, Shelf, Sink, render_changed, render_site};
 pub use theme::{Theme, error_chain};
 
 use crate::config::Config;
+use crate::content::guides::Guide;
 use crate::content::model::Article;
 use crate::error::Result;
 use crate::lang::Lang;
@@ -35,6 +37,10 @@ struct SiteView<'a> {
     base_url: Option<&'a str>,
     /// Content-Security-Policy for a `<meta http-equiv>` tag.
     csp: &'a str,
+    /// The guides, for links from the footer.
+    guides: Vec<guides::GuideLink>,
+    /// The guides every article's context note links to.
+    background: Vec<guides::GuideLink>,
 }
 
 #[derive(Serialize)]
@@ -64,6 +70,8 @@ struct Renderer<'a> {
     config: &'a Config,
     theme: &'a Theme,
     shared: Shared,
+    /// The guides' slugs, for the sitemap.
+    guides: Vec<String>,
 }
 
 /// Template values every page gets, converted once.
@@ -74,7 +82,7 @@ struct Shared {
 }
 
 impl Shared {
-    fn new(config: &Config, theme: &Theme) -> Shared {
+    fn new(config: &Config, theme: &Theme, guides: &[Guide]) -> Shared {
         let strings = |lang: Lang| {
             tera::Value::from_serializable(
                 &theme
@@ -92,6 +100,12 @@ impl Shared {
                 description: &config.description,
                 base_url: config.base_url.as_deref(),
                 csp: &theme.csp,
+                guides: guides.iter().map(guides::GuideLink::of).collect(),
+                background: guides
+                    .iter()
+                    .filter(|g| g.from_context)
+                    .map(guides::GuideLink::of)
+                    .collect(),
             }),
             t_zh: strings(Lang::Zh),
             t_en: strings(Lang::En),
@@ -100,11 +114,12 @@ impl Shared {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(config: &'a Config, theme: &'a Theme) -> Renderer<'a> {
+    fn new(config: &'a Config, theme: &'a Theme, guides: &[Guide]) -> Renderer<'a> {
         Renderer {
             config,
             theme,
-            shared: Shared::new(config, theme),
+            shared: Shared::new(config, theme, guides),
+            guides: guides.iter().map(|g| g.slug.clone()).collect(),
         }
     }
 }

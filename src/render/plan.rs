@@ -8,6 +8,7 @@ use super::Theme;
 use super::view::{ArticleView, Summary, article_common};
 use crate::config::Config;
 use crate::content::glossary::Glossary;
+use crate::content::guides::Guide;
 use crate::content::model::Article;
 use crate::error::Result;
 use crate::lang::Lang;
@@ -42,6 +43,14 @@ pub(super) struct Kept {
     en: Summary,
     neighbours: [LinkedNeighbours; 2],
     terms: Vec<TermUse>,
+}
+
+/// What the site holds beside its articles: the seeds' texts for the source
+/// pages, the glossary and the guides.
+pub struct Shelf<'a> {
+    pub seeds: &'a [SeedText],
+    pub glossary: &'a Glossary,
+    pub guides: &'a [Guide],
 }
 
 /// A glossary entry and the id of a paragraph whose Chinese text uses it.
@@ -90,13 +99,13 @@ pub fn render_site(
     config: &Config,
     theme: &Theme,
     articles: &mut [Article],
-    seeds: &[SeedText],
-    glossary: &Glossary,
+    shelf: &Shelf,
     release_bodies: bool,
     sink: &Sink,
 ) -> Result<Rendered> {
     use rayon::prelude::*;
-    let r = Renderer::new(config, theme);
+    let glossary = shelf.glossary;
+    let r = Renderer::new(config, theme, shelf.guides);
     let mut kept = Rendered::default();
     let plan = Plan::new(articles, &kept, None);
     let fresh = articles
@@ -110,7 +119,7 @@ pub fn render_site(
             Some(result)
         })
         .collect();
-    r.render_lists(articles, &plan, fresh, &mut kept, seeds, glossary, sink)?;
+    r.render_lists(articles, &plan, fresh, &mut kept, shelf, sink)?;
     Ok(kept)
 }
 
@@ -118,19 +127,18 @@ pub fn render_site(
 /// or removed: article pages only for those and for articles whose
 /// neighbours changed, every list page. Returns how many article pages were
 /// rendered.
-#[allow(clippy::too_many_arguments)]
 pub fn render_changed(
     config: &Config,
     theme: &Theme,
     articles: &[Article],
-    seeds: &[SeedText],
-    glossary: &Glossary,
+    shelf: &Shelf,
     kept: &mut Rendered,
     changed: &HashSet<PathBuf>,
     sink: &Sink,
 ) -> Result<usize> {
     use rayon::prelude::*;
-    let r = Renderer::new(config, theme);
+    let glossary = shelf.glossary;
+    let r = Renderer::new(config, theme, shelf.guides);
     let plan = Plan::new(articles, kept, Some(changed));
     let fresh = articles
         .par_iter()
@@ -139,7 +147,7 @@ pub fn render_changed(
             plan.stale[k].then(|| r.render_article(article, plan.neighbours(k), glossary, sink))
         })
         .collect();
-    r.render_lists(articles, &plan, fresh, kept, seeds, glossary, sink)
+    r.render_lists(articles, &plan, fresh, kept, shelf, sink)
 }
 
 /// The site's order (newest first), each article's neighbours in it, and
@@ -258,10 +266,10 @@ impl Renderer<'_> {
         plan: &Plan,
         fresh: Vec<Option<Result<(PathBuf, Kept)>>>,
         kept: &mut Rendered,
-        seeds: &[SeedText],
-        glossary: &Glossary,
+        shelf: &Shelf,
         sink: &Sink,
     ) -> Result<usize> {
+        let (seeds, glossary) = (shelf.seeds, shelf.glossary);
         let r = self;
         let config = self.config;
         let mut pages = 0;
@@ -310,6 +318,9 @@ impl Renderer<'_> {
             jobs.push(Box::new(move || r.district_pages(lang, views)));
         }
         jobs.push(Box::new(|| Ok(vec![r.home(&order, &per_lang)?])));
+        for guide in shelf.guides {
+            jobs.push(Box::new(move || r.guide_pages(guide)));
+        }
         for seed in seeds {
             jobs.push(Box::new(|| Ok(vec![r.source_page(seed, &order)?])));
         }

@@ -165,7 +165,9 @@ impl Renderer<'_> {
             alternates: Vec::new(),
             lastmod: None,
         }];
-        for section in ["", "numbers/", "glossary/"] {
+        let guides: Vec<String> = self.guides.iter().map(|g| format!("{g}/")).collect();
+        let sections = ["", "numbers/", "glossary/"].map(String::from);
+        for section in sections.iter().chain(&guides) {
             for lang in Lang::ALL {
                 entries.push(Entry {
                     loc: format!("{base}{lang}/{section}"),

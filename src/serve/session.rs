@@ -137,8 +137,11 @@ fn update(built: &mut Built, changed: &HashSet<PathBuf>, fresh: Vec<Article>) ->
                 &loaded.config,
                 &built.theme,
                 &articles,
-                &loaded.seeds,
-                &loaded.glossary,
+                &render::Shelf {
+                    seeds: &loaded.seeds,
+                    glossary: &loaded.glossary,
+                    guides: &loaded.guides,
+                },
                 &mut built.rendered,
                 changed,
                 &sink,

@@ -463,3 +463,47 @@ fn a_copy_opened_from_disk_runs_its_scripts_under_the_content_security_policy() 
         browser.console_errors()
     );
 }
+
+/// A link to a paragraph (`#p…`, from a fact box, the numbers table or
+/// search) highlights the paragraph it lands on; the context comes before
+/// the body; the article's topics and district lead to their pages; on
+/// English pages the pinyin switch, which has nothing to show, is no tab stop.
+#[test]
+fn a_linked_paragraph_is_highlighted_and_the_context_comes_first() {
+    let dir = project(true);
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let slug = "jiangbei-yirenminweizhongxinhuijiuxingfu";
+    browser.goto(&format!("http://127.0.0.1:{port}/en/{slug}/#p30"));
+    let highlighted = browser.eval(
+        "const p = document.getElementById('p30'); const plain = document.getElementById('p41'); \
+         return getComputedStyle(p).backgroundColor !== getComputedStyle(plain).backgroundColor",
+    );
+    assert_eq!(highlighted, true, "the target paragraph is highlighted");
+    let order = browser.eval(
+        "const c = document.querySelector('section.context'); const b = document.querySelector('.article-body'); \
+         return !!c && !!(c.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) && c.getClientRects().length > 0",
+    );
+    assert_eq!(order, true, "the context is shown before the body");
+    let links = browser.eval(
+        "return [...document.querySelectorAll('dl.meta a')].map(a => a.getAttribute('href')).join(' ')",
+    );
+    let links = links.as_str().unwrap_or_default().to_string();
+    assert!(
+        links.contains("en/districts/") && links.contains("en/topics/"),
+        "{links}"
+    );
+    let tab_stop = browser.eval(
+        "const i = document.getElementById('pinyin-toggle'); i.focus(); return document.activeElement === i",
+    );
+    assert_eq!(tab_stop, false, "no hidden tab stop on the English page");
+    let key_figures = browser.eval(
+        "const h = document.querySelector('#facts-h .l-en'); return getComputedStyle(h, '::before').content",
+    );
+    assert!(
+        matches!(key_figures.as_str(), Some("none") | Some("normal")),
+        "no stray bullet before Key figures: {key_figures}"
+    );
+}

@@ -139,7 +139,18 @@ fn feeds_sitemap_robots_and_data_exist_and_parse() {
         .filter(|n| n.has_tag_name("loc"))
         .filter_map(|n| n.text())
         .collect();
-    assert_eq!(locs.len(), 7 + 2 * slugs.len());
+    // home, each language's front, numbers and glossary page; then in both
+    // languages each article, the guide, and each topic and district page
+    let lists = ["topics", "districts"]
+        .iter()
+        .map(|d| {
+            std::fs::read_dir(public.join("zh").join(d))
+                .unwrap()
+                .count()
+        })
+        .sum::<usize>();
+    assert!(lists > 2, "topic and district pages");
+    assert_eq!(locs.len(), 7 + 2 * (slugs.len() + 1 + lists));
     assert!(
         locs.iter()
             .all(|l| l.starts_with("https://example.org/sub/")),
@@ -665,5 +676,45 @@ fn the_local_government_guide_is_a_page_in_both_languages_that_articles_link_to(
         stderr(&out).contains("numbers.md") && stderr(&out).contains("is taken"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// The article's meta links its district and topics to their pages, which
+/// the sitemap lists, and the Chinese interface uses full-width colons.
+#[test]
+fn topic_and_district_pages_are_linked_and_in_the_sitemap() {
+    let dir = project(true);
+    let root = dir.path();
+    let out = run(root, &["build", "--base-url", "https://example.org/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = root.join("public");
+    let slug = "jiangbei-yirenminweizhongxinhuijiuxingfu";
+    let page = read(&public.join(format!("zh/{slug}/index.html")));
+    let sitemap = read(&public.join("sitemap.xml"));
+    let mut linked = 0;
+    for href in page.split("href=").skip(1) {
+        let href = href.split(['>', ' ']).next().unwrap().trim_matches('"');
+        if let Some(rest) = href.strip_prefix("../../zh/")
+            && (rest.starts_with("topics/") || rest.starts_with("districts/"))
+        {
+            linked += 1;
+            let file = public.join("zh").join(rest);
+            assert!(file.is_file(), "{href} leads to a page");
+            let section = rest.trim_end_matches("index.html");
+            assert!(
+                sitemap.contains(&format!("<loc>https://example.org/zh/{section}</loc>")),
+                "{section} is in the sitemap"
+            );
+        }
+    }
+    assert!(linked >= 2, "district and topics linked: {linked}");
+    let css = read(&public.join("static/style.css"));
+    assert!(
+        css.contains(".pair:target"),
+        "paragraph links highlight their paragraph"
+    );
+    assert!(
+        css.contains("html[lang^=\"zh\"] dl.meta dt::after{content:\"：\"}")
+            || css.contains("content: \"：\"")
     );
 }

@@ -375,14 +375,6 @@ mod tests {
             ),
             (fact(2025.0, None, "年", FactKind::Year), "2025"),
             (
-                fact(1960.0, Some(1969.0), "年代", FactKind::Period),
-                "the 1960s",
-            ),
-            (
-                fact(1970.0, Some(1989.0), "年代", FactKind::Period),
-                "the 1970s and 1980s",
-            ),
-            (
                 fact(2022.0, Some(2025.0), "年", FactKind::Period),
                 "2022–2025",
             ),
@@ -393,6 +385,36 @@ mod tests {
             (
                 fact(1.2, None, "个百分点", FactKind::Count),
                 "1.2 percentage points",
+            ),
+        ] {
+            assert_eq!(fact_english(&f), english, "{f:?}");
+        }
+        let fact = Fact {
+            value: 1400.0,
+            unit: "家".into(),
+            qualifier: Some("余".into()),
+            ..Fact::default()
+        };
+        assert_eq!(fact_english(&fact), "more than 1,400");
+    }
+
+    #[test]
+    fn english_relative_days_decades_and_ratios() {
+        let fact = |value: f64, high: Option<f64>, unit: &str, kind: FactKind| Fact {
+            value,
+            value_high: high,
+            unit: unit.into(),
+            kind,
+            ..Fact::default()
+        };
+        for (f, english) in [
+            (
+                fact(1960.0, Some(1969.0), "年代", FactKind::Period),
+                "the 1960s",
+            ),
+            (
+                fact(1970.0, Some(1989.0), "年代", FactKind::Period),
+                "the 1970s and 1980s",
             ),
             (fact(17.0, None, "日", FactKind::Date), "the 17th"),
             (
@@ -426,13 +448,6 @@ mod tests {
         ] {
             assert_eq!(fact_english(&f), english, "{f:?}");
         }
-        let fact = Fact {
-            value: 1400.0,
-            unit: "家".into(),
-            qualifier: Some("余".into()),
-            ..Fact::default()
-        };
-        assert_eq!(fact_english(&fact), "more than 1,400");
     }
 
     #[test]

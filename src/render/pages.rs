@@ -182,6 +182,20 @@ impl Renderer<'_> {
 }
 
 /// The summaries under each topic key they carry, in list order.
+/// The addresses of the topic and district pages, under a language's folder
+/// (`topics/elderly-care/`, `districts/jiangbei/`), as they are written.
+pub(super) fn list_sections(views: &[&Summary]) -> Vec<String> {
+    let topics = by_topic(views);
+    let topic_pages = TOPIC_KEYS
+        .iter()
+        .filter(|k| topics.contains_key(**k))
+        .map(|k| format!("topics/{k}/"));
+    let district_pages = by_district(views)
+        .into_keys()
+        .map(|d| format!("districts/{}/", district_key(d)));
+    topic_pages.chain(district_pages).collect()
+}
+
 fn by_topic<'a>(views: &[&'a Summary]) -> HashMap<&'a str, Vec<&'a Summary>> {
     let mut groups: HashMap<&str, Vec<&Summary>> = HashMap::new();
     for view in views {

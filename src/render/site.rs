@@ -167,7 +167,11 @@ impl Renderer<'_> {
         }];
         let guides: Vec<String> = self.guides.iter().map(|g| format!("{g}/")).collect();
         let sections = ["", "numbers/", "glossary/"].map(String::from);
-        for section in sections.iter().chain(&guides) {
+        let lists = per_lang
+            .first()
+            .map(|(_, views)| super::pages::list_sections(views))
+            .unwrap_or_default();
+        for section in sections.iter().chain(&guides).chain(&lists) {
             for lang in Lang::ALL {
                 entries.push(Entry {
                     loc: format!("{base}{lang}/{section}"),

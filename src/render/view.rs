@@ -22,6 +22,8 @@ pub const FACT_BOX_SIZE: usize = 6;
 pub struct TopicView {
     pub key: String,
     pub label: String,
+    /// The topic has a page of its own (it is one of the site's topics).
+    pub listed: bool,
 }
 
 /// A photo caption in both languages.
@@ -137,6 +139,8 @@ pub struct ArticleView {
     /// Deck in the page's language.
     pub deck: Option<String>,
     pub district: Option<String>,
+    /// The address of the district's page (`districts/<key>/`).
+    pub district_key: Option<String>,
     pub topics: Vec<TopicView>,
     pub description: String,
 }
@@ -167,6 +171,7 @@ impl ArticleView {
             title_missing: en && common.title_en.is_none(),
             deck,
             district: district_label(front.district.as_ref(), en),
+            district_key: front.district.as_deref().map(super::pages::district_key),
             topics: topic_views(&front.topics, en),
             description,
             common,
@@ -259,6 +264,7 @@ fn topic_views(topics: &[String], en: bool) -> Vec<TopicView> {
     topics
         .iter()
         .map(|k| TopicView {
+            listed: crate::content::taxonomy::TOPIC_KEYS.contains(&k.as_str()),
             key: k.clone(),
             label: if en {
                 topic_english(k)

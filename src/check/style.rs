@@ -8,6 +8,7 @@ use super::{CheckReport, Finding, Severity, at};
 use crate::chars::is_han;
 use crate::content::model::Article;
 use crate::markdown::to_plain_text;
+use crate::render::format::MONTHS;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
@@ -281,21 +282,6 @@ const UNIT_WORDS: &[&str] = &[
     "Mbps",
 ];
 
-const MONTH_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Numbers one to nine written in digits where the house style spells
 /// them out, and sentences that begin with digits.
 fn number_problems(text: &str, prose: bool) -> Vec<String> {
@@ -329,7 +315,7 @@ fn number_problems(text: &str, prose: bool) -> Vec<String> {
             let before = words[k - 1];
             let after = words.get(k + 1).copied().unwrap_or("");
             let named = NUMBER_NAMES.contains(&before)
-                || MONTH_NAMES.contains(&before.trim_start_matches('('))
+                || MONTHS.contains(&before.trim_start_matches('('))
                 || before.ends_with(['(', '–', '-', '/', '+']);
             let measure = UNIT_WORDS.contains(&after.trim_end_matches([',', '.', ';', ')']))
                 || after.starts_with(['%', '–', '-', '+', '/'])

@@ -332,6 +332,16 @@ pub fn fact_box(facts: &[Fact], size: usize) -> Vec<&Fact> {
 mod tests {
     use super::*;
 
+    fn fact(value: f64, high: Option<f64>, unit: &str, kind: FactKind) -> Fact {
+        Fact {
+            value,
+            value_high: high,
+            unit: unit.into(),
+            kind,
+            ..Fact::default()
+        }
+    }
+
     #[test]
     fn english_figures() {
         assert_eq!(format_number_en(181_000_000.0), "181 million");
@@ -340,13 +350,6 @@ mod tests {
         assert_eq!(format_number_en(1_770_000_000.0), "1.77 billion");
         assert_eq!(format_number_en(30_000_000_000.0), "30 billion");
         assert_eq!(format_number_en(1.26e14), "126 trillion");
-        let fact = |value: f64, high: Option<f64>, unit: &str, kind: FactKind| Fact {
-            value,
-            value_high: high,
-            unit: unit.into(),
-            kind,
-            ..Fact::default()
-        };
         for (f, english) in [
             (fact(1.0, None, "名", FactKind::Count), "1 person"),
             (fact(2.0, None, "名", FactKind::Count), "2 people"),
@@ -400,13 +403,6 @@ mod tests {
 
     #[test]
     fn english_relative_days_decades_and_ratios() {
-        let fact = |value: f64, high: Option<f64>, unit: &str, kind: FactKind| Fact {
-            value,
-            value_high: high,
-            unit: unit.into(),
-            kind,
-            ..Fact::default()
-        };
         for (f, english) in [
             (
                 fact(1960.0, Some(1969.0), "年代", FactKind::Period),

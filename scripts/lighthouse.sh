@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Lighthouse scores (performance, accessibility, best practices, SEO) for the
-# home page, an article and the numbers page, with Debian's Chromium.
+# home page, an article, the numbers page, the glossary and the local-government
+# guide, with Debian's Chromium.
 # Usage: scripts/lighthouse.sh   (installs the pinned Lighthouse on first run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$out"' EXIT
 sleep 1
 printf '| page | performance | accessibility | best practices | SEO |\n|---|---|---|---|---|\n'
-for page in "/" "/en/jiangbei-shishi-minshengliqu-xingdong/" "/en/numbers/"; do
+for page in "/" "/en/jiangbei-shishi-minshengliqu-xingdong/" "/en/numbers/" "/en/glossary/" "/en/local-government/"; do
   CHROME_PATH=/usr/bin/chromium node scripts/lighthouse/node_modules/lighthouse/cli/index.js \
     "http://127.0.0.1:$port$page" --quiet --output=json --output-path="$out/report.json" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" >/dev/null 2>&1

@@ -8,7 +8,8 @@ pub fn unit_english(unit: &str) -> &'static str {
     match unit {
         "元" => "yuan",
         "人" | "名" | "位" => "people",
-        "人次" => "person-times",
+        // each visit or attendance counted, as the house style writes 人次
+        "人次" => "attendances",
         "户" => "households",
         "场" | "场次" => "sessions",
         "次" => "times",
@@ -57,7 +58,6 @@ pub fn unit_english(unit: &str) -> &'static str {
 fn singular(unit: &str) -> String {
     match unit {
         "people" => "person".into(),
-        "person-times" => "person-time".into(),
         "years old" => "year old".into(),
         "times" => "time".into(),
         "%" | "‰" | "m" | "m²" | "m³" | "km" | "km²" | "kg" | "mu" | "jin" | "yuan" => {

@@ -718,3 +718,44 @@ fn topic_and_district_pages_are_linked_and_in_the_sitemap() {
             || css.contains("content: \"：\"")
     );
 }
+
+/// Less clutter: a glossary term is linked where the article first uses it,
+/// once per language and never in a heading, and headings carry no source
+/// marker.
+#[test]
+fn terms_are_linked_on_first_use_and_headings_stay_plain() {
+    let dir = project(true);
+    let root = dir.path();
+    let out = run(root, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for slug in article_slugs(root) {
+        let page = read(&root.join(format!("public/en/{slug}/index.html")));
+        let mut seen = std::collections::HashMap::new();
+        for link in page.split("aria-describedby=").skip(1) {
+            let card = link.split(['>', ' ']).next().unwrap().to_string();
+            *seen.entry(card).or_insert(0) += 1;
+        }
+        // one link per term on each language's side
+        assert!(
+            seen.values().all(|n| *n <= 2),
+            "{slug}: a term linked more than once per language: {seen:?}"
+        );
+        for heading in page.split("<h2").skip(1).chain(page.split("<h3").skip(1)) {
+            let heading = heading.split("</h").next().unwrap();
+            assert!(
+                !heading.contains("class=term"),
+                "{slug}: a term in a heading: {heading}"
+            );
+        }
+        for pair in page.split("class=\"pair pair-heading").skip(1) {
+            // after the English heading the pair closes, with no marker
+            let english = pair.split("<div class=l-en").nth(1).unwrap();
+            let after = english.split_once("</div>").unwrap().1;
+            assert!(
+                after.starts_with("</div>"),
+                "{slug}: a heading with a source marker: {}",
+                &after[..80.min(after.len())]
+            );
+        }
+    }
+}

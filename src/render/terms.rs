@@ -1,5 +1,5 @@
 //! Glossary terms in rendered text: marks the first occurrence of each term in
-//! a block as a link to its glossary entry (the fallback without JavaScript),
+//! an article (the caller carries `marked` from block to block) as a link to its glossary entry (the fallback without JavaScript),
 //! described by the term's card for screen readers, with ruby pinyin over
 //! Chinese terms; and collects which terms a page uses.
 
@@ -15,7 +15,7 @@ pub struct TermMarker<'a> {
     pub lang: Lang,
     /// Link to the glossary page of that language, from the current page.
     pub glossary_href: String,
-    /// Terms already marked in this block.
+    /// Terms already marked in this article.
     pub marked: BTreeSet<usize>,
     /// Terms marked on the page (for its cards).
     pub used: &'a mut BTreeSet<usize>,

@@ -353,10 +353,12 @@ pub fn article_common(
         root,
         glossary,
     };
+    // a term is linked where the article first uses it, in each language
+    let mut marked = [BTreeSet::new(), BTreeSet::new()];
     let mut blocks: Vec<BlockView> = article
         .blocks
         .iter()
-        .map(|block| block_view(&ctx, block, &mut used))
+        .map(|block| block_view(&ctx, block, &mut used, &mut marked))
         .collect();
     let figures_before = place_figures(article, &mut blocks);
     let nonempty = |s: &Option<String>| s.clone().filter(|s| !s.trim().is_empty());
@@ -473,7 +475,16 @@ struct BlockContext<'a> {
     glossary: &'a Glossary,
 }
 
-fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> BlockView {
+/// One block's view. Glossary terms are linked on their first use in the
+/// article (`marked`: the terms linked so far, Chinese and English), never
+/// in a heading.
+fn block_view(
+    ctx: &BlockContext,
+    block: &Block,
+    used: &mut BTreeSet<usize>,
+    marked: &mut [BTreeSet<usize>; 2],
+) -> BlockView {
+    let is_heading = block.markdown.starts_with('#');
     let english = ctx
         .article
         .english(&block.id)
@@ -483,17 +494,20 @@ fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> 
         .and_then(|e| e.source_hash.as_deref())
         .is_some_and(|stamp| stamp != block_hash(&block.markdown));
     let mut render = |markdown: &str, lang: Lang| {
-        if ctx.glossary.entries.is_empty() {
+        if ctx.glossary.entries.is_empty() || is_heading {
             return crate::markdown::to_html(markdown, ctx.raw_html);
         }
+        let side = usize::from(lang.is_english());
         let mut marker = TermMarker {
             glossary: ctx.glossary,
             lang,
             glossary_href: format!("{}{lang}/glossary/index.html", ctx.root),
-            marked: BTreeSet::new(),
+            marked: std::mem::take(&mut marked[side]),
             used: &mut *used,
         };
-        to_html_marked(markdown, ctx.raw_html, Some(&mut marker))
+        let html = to_html_marked(markdown, ctx.raw_html, Some(&mut marker));
+        marked[side] = marker.marked;
+        html
     };
     let zh_html = render(&block.markdown, Lang::Zh).trim().to_string();
     let en_html = english.map(|e| render(&e.markdown, Lang::En).trim().to_string());
@@ -501,7 +515,7 @@ fn block_view(ctx: &BlockContext, block: &Block, used: &mut BTreeSet<usize>) -> 
         id: block.id.clone(),
         zh_html,
         en_html,
-        is_heading: block.markdown.starts_with('#'),
+        is_heading,
         lines: block.lines.map(|[a, b]| {
             if a == b {
                 a.to_string()

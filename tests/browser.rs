@@ -507,3 +507,33 @@ fn a_linked_paragraph_is_highlighted_and_the_context_comes_first() {
         "no stray bullet before Key figures: {key_figures}"
     );
 }
+
+/// The root page serves both audiences: on a phone the English door and its
+/// latest articles are within the first screen; at 1280 px the header is one
+/// row; on English pages the name leads to the English front page.
+#[test]
+fn the_root_page_has_a_door_for_each_language() {
+    let dir = project(true);
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.resize(390, 844);
+    browser.goto(&format!("http://127.0.0.1:{port}/"));
+    let english_door = browser.eval(
+        "const d = document.querySelector('.door[lang=en]'); const r = d.getBoundingClientRect(); \
+         return d.querySelectorAll('li a').length > 0 && r.bottom <= window.innerHeight",
+    );
+    assert_eq!(
+        english_door, true,
+        "the English door is above the fold at 390 px"
+    );
+    browser.resize(1280, 900);
+    browser.goto(&format!("http://127.0.0.1:{port}/en/numbers/"));
+    let rows = browser.eval(
+        "return new Set([...document.querySelector('.site-header nav').children].map(c => Math.round(c.getBoundingClientRect().top / 20))).size",
+    );
+    assert_eq!(rows, 1, "the header is one row at 1280 px");
+    let brand = browser.eval("return document.querySelector('.brand').getAttribute('href')");
+    assert_eq!(brand, "../../en/index.html", "the name stays in English");
+}

@@ -233,6 +233,7 @@ fn every_page_type_renders_without_console_errors_on_phone_and_desktop() {
         ),
         ("numbers", "/en/numbers/"),
         ("glossary", "/zh/glossary/"),
+        ("guide", "/en/local-government/"),
         ("search", "/en/search/?q=elderly"),
         ("topic", "/zh/topics/education/"),
         ("district", "/en/districts/jiangbei/"),
@@ -536,4 +537,32 @@ fn the_root_page_has_a_door_for_each_language() {
     assert_eq!(rows, 1, "the header is one row at 1280 px");
     let brand = browser.eval("return document.querySelector('.brand').getAttribute('href')");
     assert_eq!(brand, "../../en/index.html", "the name stays in English");
+}
+
+/// On a phone the numbers table is a list of short cards, not a column of
+/// single words, and the glossary opens with an A–Z jump list whose every
+/// letter leads to its group.
+#[test]
+fn the_numbers_table_fits_a_phone_and_the_glossary_has_a_jump_list() {
+    let dir = project(true);
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.resize(390, 844);
+    browser.goto(&format!("http://127.0.0.1:{port}/en/numbers/"));
+    let tallest = browser.eval(
+        "return Math.max(...[...document.querySelectorAll('.numbers-table tbody tr')].map(r => r.getBoundingClientRect().height))",
+    );
+    let tallest = tallest.as_f64().unwrap();
+    assert!(
+        tallest < 250.0,
+        "a figure's card is {tallest}px tall at 390 px"
+    );
+    browser.goto(&format!("http://127.0.0.1:{port}/en/glossary/"));
+    let letters = browser.eval(
+        "const links = [...document.querySelectorAll('nav.az a')]; \
+         return links.length > 5 && links.every(a => document.getElementById(a.getAttribute('href').slice(1)))",
+    );
+    assert_eq!(letters, true, "every letter leads to its group");
 }

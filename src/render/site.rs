@@ -43,17 +43,6 @@ impl Renderer<'_> {
         articles: &[(&Article, &[TermUse])],
         glossary: &Glossary,
     ) -> Result<OutFile> {
-        #[derive(Serialize)]
-        struct Use {
-            slug: String,
-            para: String,
-            title: String,
-        }
-        #[derive(Serialize)]
-        struct Term {
-            card: view::CardView,
-            uses: Vec<Use>,
-        }
         let en = lang.is_english();
         let mut terms: Vec<Term> = (0..glossary.entries.len())
             .map(|i| Term {
@@ -71,11 +60,15 @@ impl Renderer<'_> {
                 });
             }
         }
-        if en {
-            terms.sort_by_key(|t| t.card.english.to_lowercase());
-        } else {
-            terms.sort_by_key(|t| crate::content::glossary::pinyin_plain(&t.card.term));
-        }
+        let key = |t: &Term| {
+            if en {
+                t.card.english.to_lowercase()
+            } else {
+                crate::content::glossary::pinyin_plain(&t.card.term).to_lowercase()
+            }
+        };
+        terms.sort_by_key(|t| key(t));
+        let letters = by_initial(terms, key);
         let title = self.string(lang, "glossary");
         let path = format!("{lang}/glossary/");
         let page = self.page(
@@ -87,7 +80,7 @@ impl Renderer<'_> {
             true,
         );
         let mut ctx = self.context(&page);
-        ctx.insert("terms", &terms);
+        ctx.insert("letters", &letters);
         self.html("glossary.html", path, &ctx)
     }
 
@@ -212,6 +205,53 @@ impl Renderer<'_> {
             bytes: text.into_bytes(),
         }
     }
+}
+
+#[derive(Serialize)]
+struct Use {
+    slug: String,
+    para: String,
+    title: String,
+}
+
+/// A glossary entry on the glossary page, with where the articles use it.
+#[derive(Serialize)]
+struct Term {
+    card: view::CardView,
+    uses: Vec<Use>,
+}
+
+/// The entries under one initial, for the A–Z jump list (`0` for those that
+/// begin with a figure, such as `15-minute living circle`).
+#[derive(Serialize)]
+struct Letter {
+    letter: char,
+    terms: Vec<Term>,
+}
+
+/// Sorted entries grouped by the initial of their sort key.
+fn by_initial(terms: Vec<Term>, key: impl Fn(&Term) -> String) -> Vec<Letter> {
+    let mut letters: Vec<Letter> = Vec::new();
+    for term in terms {
+        let initial = key(&term)
+            .chars()
+            .find(char::is_ascii_alphanumeric)
+            .map_or('0', |c| {
+                if c.is_ascii_digit() {
+                    '0'
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            });
+        match letters.last_mut() {
+            Some(last) if last.letter == initial => last.terms.push(term),
+            _ => letters.push(Letter {
+                letter: initial,
+                terms: vec![term],
+            }),
+        }
+    }
+    letters
 }
 
 /// The time a feed states as its last update: `SOURCE_DATE_EPOCH` when set

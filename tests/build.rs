@@ -759,3 +759,31 @@ fn terms_are_linked_on_first_use_and_headings_stay_plain() {
         }
     }
 }
+
+/// English pages give bylines and photo credits in pinyin, surname first;
+/// the Chinese pages keep them as printed.
+#[test]
+fn english_pages_give_names_in_pinyin() {
+    let dir = project(true);
+    let root = dir.path();
+    assert!(run(root, &["build"]).status.success());
+    let slug = "dadukou-banhaominshengnuanxinshi-tisheng";
+    let en = read(&root.join(format!("public/en/{slug}/index.html")));
+    let zh = read(&root.join(format!("public/zh/{slug}/index.html")));
+    assert!(
+        en.contains("<span>Zhan Milu</span>, <span>Wang Caiyan</span>"),
+        "bylines in pinyin"
+    );
+    assert!(
+        en.contains("Photo <span>Zhong Ge</span>"),
+        "photo credit in pinyin"
+    );
+    assert!(
+        zh.contains("詹米璐、王彩艳"),
+        "the Chinese page keeps the names as printed"
+    );
+    assert!(
+        !en.contains("<dd lang=zh-Hans>詹米璐"),
+        "no Chinese byline on the English page"
+    );
+}

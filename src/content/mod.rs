@@ -7,6 +7,7 @@ pub mod glossary;
 pub mod guides;
 mod load;
 pub mod model;
+pub mod names;
 pub mod slug;
 pub mod taxonomy;
 

@@ -26,12 +26,37 @@ pub struct TopicView {
     pub listed: bool,
 }
 
+/// A person's name as an English page shows it: in pinyin (`Zhan Milu`),
+/// or as printed, tagged as Chinese.
+#[derive(Debug, Serialize, Clone)]
+pub struct NameView {
+    pub text: String,
+    pub lang: Option<&'static str>,
+}
+
+impl NameView {
+    fn of(name: &str) -> NameView {
+        match crate::content::names::romanised(name) {
+            Some(pinyin) => NameView {
+                text: pinyin,
+                lang: None,
+            },
+            None => NameView {
+                text: name.to_string(),
+                lang: Some("zh-Hans"),
+            },
+        }
+    }
+}
+
 /// A photo caption in both languages.
 #[derive(Debug, Serialize, Clone)]
 pub struct FigureView {
     pub zh: String,
     pub en: Option<String>,
     pub credit: Option<String>,
+    /// The credit's name in pinyin, for the English side.
+    pub credit_en: Option<NameView>,
 }
 
 /// A body block in both languages.
@@ -96,6 +121,10 @@ pub struct ArticleCommon {
     pub date_basis: Option<String>,
     pub authors: Vec<String>,
     pub photographers: Vec<String>,
+    /// The names in pinyin, for English pages (as printed where a name is
+    /// no plain Chinese name).
+    pub authors_en: Vec<NameView>,
+    pub photographers_en: Vec<NameView>,
     pub credits: Vec<String>,
     pub continued_from: Option<String>,
     pub blocks: Vec<BlockView>,
@@ -381,6 +410,12 @@ pub fn article_common(
         date_basis: front.date_basis.clone(),
         authors: front.authors.clone(),
         photographers: front.photographers.clone(),
+        authors_en: front.authors.iter().map(|n| NameView::of(n)).collect(),
+        photographers_en: front
+            .photographers
+            .iter()
+            .map(|n| NameView::of(n))
+            .collect(),
         credits: front.credits.clone(),
         continued_from: front.continued_from.clone(),
         untranslated: blocks.iter().filter(|b| b.en_html.is_none()).count(),
@@ -418,6 +453,7 @@ fn place_figures(article: &Article, blocks: &mut [BlockView]) -> Vec<FigureView>
                 .filter(|s| !s.trim().is_empty())
                 .cloned(),
             credit: figure.credit.clone(),
+            credit_en: figure.credit.as_deref().map(NameView::of),
         };
         match figure
             .after

@@ -787,3 +787,32 @@ fn english_pages_give_names_in_pinyin() {
         "no Chinese byline on the English page"
     );
 }
+
+/// A text that goes on from another page is listed as a fragment, not as a
+/// whole story, in every list of both languages.
+#[test]
+fn a_continuation_is_listed_as_a_fragment() {
+    let dir = project(true);
+    let root = dir.path();
+    assert!(run(root, &["build"]).status.success());
+    let public = root.join("public");
+    let en = read(&public.join("en/index.html"));
+    let zh = read(&public.join("zh/index.html"));
+    let marked = |page: &str, title: &str, note: &str| {
+        page.split(title).nth(1).is_some_and(|rest| {
+            rest.trim_start_matches("</a> ")
+                .starts_with(&format!("<span class=fragment lang={note}"))
+        })
+    };
+    assert!(marked(
+        &en,
+        "Volunteers teach older residents to use antigen tests and health kits",
+        "en"
+    ));
+    assert!(marked(&zh, "社区志愿者庞欣告诉记者", "zh-Hans"));
+    assert_eq!(
+        en.matches("class=fragment").count(),
+        1,
+        "only the continuation"
+    );
+}

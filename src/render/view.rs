@@ -229,6 +229,7 @@ impl ArticleView {
             authors: &common.authors,
             description: &self.description,
             fact_count: common.fact_count,
+            continued: common.continued_from.is_some(),
         };
         Summary {
             value: tera::Value::from_serializable(&item),
@@ -264,6 +265,9 @@ struct ListItem<'a> {
     authors: &'a [String],
     description: &'a str,
     fact_count: usize,
+    /// The text goes on from another page (`（上接1版）`): a fragment, not a
+    /// whole story.
+    continued: bool,
 }
 
 /// An article in one language as lists show it: the fields the renderer

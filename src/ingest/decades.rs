@@ -4,6 +4,7 @@
 //! without its century is of the twentieth, as Chinese print writes them.
 
 use super::numerals;
+use crate::chars;
 use crate::content::model::{Fact, FactKind};
 
 /// Words before a decade that name its century as the one before this.
@@ -31,7 +32,9 @@ pub fn decade_at(chars: &[char], i: usize) -> Option<(Fact, usize, usize)> {
     }
     let mut start = i;
     if base.is_none()
-        && let Some(word) = LAST_CENTURY.iter().find(|w| ends_with(chars, i, w))
+        && let Some(word) = LAST_CENTURY
+            .iter()
+            .find(|w| chars::ends_with_at(chars, i, w))
     {
         start = i - word.chars().count();
     }
@@ -88,11 +91,6 @@ fn number_at(chars: &[char], i: usize) -> Option<(f64, usize)> {
     } else {
         numerals::chinese_at(chars, i).map(|n| (n.value, n.end))
     }
-}
-
-fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && chars[end - n..end].iter().copied().eq(word.chars())
 }
 
 #[cfg(test)]

@@ -933,12 +933,11 @@ fn qualifier_start(chars: &[char], i: usize, fact: &mut Fact) -> usize {
         if *q == "近" && matches!(fact.unit.as_str(), "年" | "个月") {
             continue;
         }
-        let n = q.chars().count();
-        if i >= n && chars[i - n..i].iter().copied().eq(q.chars()) {
+        if crate::chars::ends_with_at(chars, i, q) {
             if fact.qualifier.is_none() {
                 fact.qualifier = Some(q.to_string());
             }
-            return i - n;
+            return i - q.chars().count();
         }
     }
     i

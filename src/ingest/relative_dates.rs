@@ -4,6 +4,7 @@
 //! (`2022年开工，次年6月建成`, `3月5日…次日`), resolved here against that
 //! date, or kept unresolved and marked so where the paragraph names none.
 
+use crate::chars;
 use crate::content::date::Date;
 use crate::content::model::{
     FOLLOWING_WORDS, Fact, FactKind, RELATIVE_WORDS, Relative, following_offset,
@@ -50,7 +51,7 @@ pub fn place(chars: &[char], start: usize, fact: &mut Fact, anchor: &Anchor) -> 
         .chain(FOLLOWING_WORDS)
         .map(|(w, _)| *w);
     let Some(word) = words
-        .filter(|w| ends_with(chars, start, w))
+        .filter(|w| chars::ends_with_at(chars, start, w))
         .max_by_key(|w| w.len())
     else {
         return start;
@@ -78,11 +79,6 @@ pub fn following_day(chars: &[char], i: usize, anchor: &Anchor) -> Option<(Fact,
         ..dated(anchor.year, month, day)
     };
     Some((fact, i + 2))
-}
-
-fn ends_with(chars: &[char], end: usize, word: &str) -> bool {
-    let n = word.chars().count();
-    end >= n && chars[end - n..end].iter().copied().eq(word.chars())
 }
 
 /// Resolves a date that counts from the anchor; one the anchor cannot place

@@ -137,7 +137,10 @@ fn glossary_pages_and_term_marks() {
         term_link("../../en/glossary/index.html#t-livelihood-project"),
         "English rendering linked"
     );
-    assert!(article.contains("<rt>mín</rt>"), "ruby pinyin over terms");
+    assert!(
+        article.contains("<rt>mínshēngshíshì</rt>"),
+        "ruby pinyin over each term as one word"
+    );
     assert!(
         article.contains("id=card-t-livelihood-project"),
         "card for screen readers and JavaScript"

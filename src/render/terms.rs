@@ -1,7 +1,7 @@
 //! Glossary terms in rendered text: marks the first occurrence of each term in
 //! an article (the caller carries `marked` from block to block) as a link to its glossary entry (the fallback without JavaScript),
 //! described by the term's card for screen readers, with ruby pinyin over
-//! Chinese terms; and collects which terms a page uses.
+//! each Chinese term as a word; and collects which terms a page uses.
 
 use crate::content::glossary::Glossary;
 use crate::lang::Lang;
@@ -62,15 +62,14 @@ impl TermMarker<'_> {
         let e = &self.glossary.entries[entry];
         let anchor = e.anchor();
         let inner = if self.lang == Lang::Zh {
-            let mut ruby = String::from("<ruby>");
-            for (c, reading) in e.ruby(shown) {
-                ruby.push_str(&escape_html(&c.to_string()));
-                ruby.push_str("<rp>(</rp><rt>");
-                ruby.push_str(&escape_html(&reading));
-                ruby.push_str("</rt><rp>)</rp>");
-            }
-            ruby.push_str("</ruby>");
-            ruby
+            // one reading over the whole word, as pinyin writes a word, so
+            // that the characters are not pushed apart by their syllables
+            let reading = word_pinyin(e.ruby(shown).into_iter().map(|(_, r)| r));
+            format!(
+                "<ruby>{}<rp>(</rp><rt>{}</rt><rp>)</rp></ruby>",
+                escape_html(shown),
+                escape_html(&reading)
+            )
         } else {
             escape_html(shown)
         };
@@ -79,6 +78,23 @@ impl TermMarker<'_> {
             self.glossary_href
         )
     }
+}
+
+/// Syllables written as one pinyin word: joined, with an apostrophe before a
+/// syllable that begins with a, o or e (`jī'àn`, not `jīàn`).
+fn word_pinyin(syllables: impl Iterator<Item = String>) -> String {
+    let mut word = String::new();
+    for syllable in syllables.filter(|s| !s.is_empty()) {
+        let vowel = syllable
+            .chars()
+            .next()
+            .is_some_and(|c| "aāáǎàoōóǒòeēéěè".contains(c));
+        if vowel && !word.is_empty() {
+            word.push('\u{2019}');
+        }
+        word.push_str(&syllable);
+    }
+    word
 }
 
 #[cfg(test)]
@@ -102,6 +118,15 @@ mod tests {
     }
 
     #[test]
+    fn a_word_is_read_as_one_pinyin_word() {
+        let word = |s: &[&str]| word_pinyin(s.iter().map(|s| s.to_string()));
+        assert_eq!(word(&["shè", "qū"]), "shèqū");
+        assert_eq!(word(&["jī", "àn"]), "jī’àn");
+        assert_eq!(word(&["ōu", "zhōu"]), "ōuzhōu");
+        assert_eq!(word(&["xī", "", "ān"]), "xī’ān");
+    }
+
+    #[test]
     fn first_occurrence_is_a_link_with_ruby() {
         let g = glossary();
         let mut used = BTreeSet::new();
@@ -117,7 +142,10 @@ mod tests {
             html.starts_with("<p><a class=\"term\" href=\"g.html#t-community\""),
             "{html}"
         );
-        assert!(html.contains("<ruby>社<rp>(</rp><rt>shè</rt><rp>)</rp>区<rp>(</rp><rt>qū</rt><rp>)</rp></ruby></a>&lt;b&gt;和社区"), "{html}");
+        assert!(
+            html.contains("<ruby>社区<rp>(</rp><rt>shèqū</rt><rp>)</rp></ruby></a>&lt;b&gt;和社区"),
+            "{html}"
+        );
         assert_eq!(used.len(), 1);
         let mut used = BTreeSet::new();
         let mut marker = TermMarker {

@@ -149,6 +149,8 @@ fn reading_modes_are_remembered_keep_the_place_and_glossary_cards_show() {
     );
 
     // glossary card on keyboard focus, with the term's characters, pinyin and English
+    // (a click on the headline gives the window the focus first)
+    browser.click("h1");
     let card = browser.eval(
         "const t = document.querySelector('.l-zh a.term'); t.focus(); const c = document.getElementById('term-card'); return c.hidden ? '' : c.getAttribute('role') + '|' + c.textContent",
     );
@@ -407,6 +409,7 @@ fn axe_finds_no_accessibility_violations() {
         "/en/",
         "/zh/jiangbei-shishi-minshengliqu-xingdong/",
         "/en/jiangbei-shishi-minshengliqu-xingdong/",
+        "/en/dadukou-banhaominshengnuanxinshi-tisheng/",
         "/en/numbers/",
         "/zh/glossary/",
         "/en/search/?q=elderly",
@@ -415,7 +418,21 @@ fn axe_finds_no_accessibility_violations() {
         "/no/such/page/",
     ];
     let mut problems = Vec::new();
-    for path in pages {
+    let views = [
+        (1280, "light"),
+        (390, "light"),
+        (390, "dark"),
+        (1280, "dark"),
+    ];
+    for ((width, scheme), path) in views
+        .into_iter()
+        .flat_map(|view| pages.iter().map(move |path| (view, *path)))
+    {
+        browser.resize(width, 900);
+        browser.devtools(
+            "Emulation.setEmulatedMedia",
+            serde_json::json!({"features": [{"name": "prefers-color-scheme", "value": scheme}]}),
+        );
         browser.goto(&format!("http://127.0.0.1:{port}{path}"));
         browser.eval(&format!("{axe_source}; return 1"));
         let violations = browser.eval_async(
@@ -425,7 +442,10 @@ fn axe_finds_no_accessibility_violations() {
                .catch(e => done(['axe failed: ' + e]));",
         );
         for v in violations.as_array().cloned().unwrap_or_default() {
-            problems.push(format!("{path}: {}", v.as_str().unwrap_or_default()));
+            problems.push(format!(
+                "{path} at {width}px, {scheme}: {}",
+                v.as_str().unwrap_or_default()
+            ));
         }
     }
     assert!(
@@ -484,7 +504,7 @@ fn a_linked_paragraph_is_highlighted_and_the_context_comes_first() {
     );
     assert_eq!(highlighted, true, "the target paragraph is highlighted");
     let order = browser.eval(
-        "const c = document.querySelector('section.context'); const b = document.querySelector('.article-body'); \
+        "const c = document.querySelector('.context'); const b = document.querySelector('.article-body'); \
          return !!c && !!(c.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) && c.getClientRects().length > 0",
     );
     assert_eq!(order, true, "the context is shown before the body");
@@ -565,4 +585,167 @@ fn the_numbers_table_fits_a_phone_and_the_glossary_has_a_jump_list() {
          return links.length > 5 && links.every(a => document.getElementById(a.getAttribute('href').slice(1)))",
     );
     assert_eq!(letters, true, "every letter leads to its group");
+}
+
+/// Every article page, in both languages, starts its story within a screen
+/// and a half on a phone and says what kind of text it is; on a wide screen
+/// the context, key figures and glossary notes sit in the right margin and
+/// the source chips in the left.
+#[test]
+fn an_article_starts_within_a_screen_and_a_half_and_uses_the_margins_when_wide() {
+    let dir = project(true);
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    let slugs: Vec<String> = std::fs::read_dir(repo().join("content/articles"))
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".md")
+                .filter(|s| !s.ends_with(".en"))
+                .map(str::to_string)
+        })
+        .collect();
+    assert!(slugs.len() >= 10);
+    browser.resize(390, 844);
+    for slug in &slugs {
+        for lang in ["en", "zh"] {
+            browser.goto(&format!("http://127.0.0.1:{port}/{lang}/{slug}/"));
+            let top = browser.eval(
+                "const p = [...document.querySelectorAll('.article-body .pair:not(.pair-heading) p')].find(e => e.offsetParent); \
+                 return Math.round(p.getBoundingClientRect().top + scrollY)",
+            );
+            let top = top.as_f64().unwrap();
+            assert!(
+                top <= 1200.0,
+                "{lang}/{slug}: the first paragraph starts at {top}px"
+            );
+            let what = browser.eval("return document.querySelector('.what-this-is').innerText");
+            let what = what.as_str().unwrap_or_default();
+            assert!(
+                what.contains("report") || what.contains("text") || what.contains("报"),
+                "{lang}/{slug}: {what}"
+            );
+        }
+    }
+    browser.resize(1280, 900);
+    browser.goto(&format!(
+        "http://127.0.0.1:{port}/en/dadukou-banhaominshengnuanxinshi-tisheng/"
+    ));
+    let layout = browser.eval(
+        "const body = [...document.querySelectorAll('.article-body p')].find(p => p.offsetParent).getBoundingClientRect(); \
+         const rail = document.querySelector('.rail').getBoundingClientRect(); \
+         const note = [...document.querySelectorAll('.sidenote')].find(n => n.offsetParent); \
+         const chip = [...document.querySelectorAll('.source-ref')].find(c => c.offsetParent).getBoundingClientRect(); \
+         const margin = (window.innerWidth - (rail.right - body.left)) / 2; \
+         return [rail.left >= body.right, !!note && note.getBoundingClientRect().left >= body.right, \
+                 chip.right <= body.left, Math.abs(body.left - margin) < 40]",
+    );
+    assert_eq!(
+        layout,
+        serde_json::json!([true, true, true, true]),
+        "rail right of the text, a glossary note in the margin, source chips left, the whole centred"
+    );
+}
+
+/// On a phone a tap on a glossary term opens its card as a sheet at the foot
+/// of the screen without leaving the page; the card's link goes on to the
+/// glossary.
+#[test]
+fn a_tap_on_a_term_opens_its_card_without_leaving_the_page() {
+    let dir = project(true);
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.resize(390, 844);
+    browser.devtools(
+        "Emulation.setTouchEmulationEnabled",
+        serde_json::json!({"enabled": true, "maxTouchPoints": 5}),
+    );
+    let url = format!("http://127.0.0.1:{port}/en/dadukou-banhaominshengnuanxinshi-tisheng/");
+    browser.goto(&url);
+    browser.eval("document.querySelector('.article-body .l-en a.term').scrollIntoView({block: 'center'}); return 1");
+    browser.tap(".article-body .l-en a.term");
+    let state = browser.eval(
+        "const c = document.getElementById('term-card'); \
+         return [location.pathname, !c.hidden, c.classList.contains('sheet'), \
+                 Math.round(c.getBoundingClientRect().bottom) === window.innerHeight]",
+    );
+    assert_eq!(
+        state,
+        serde_json::json!([
+            "/en/dadukou-banhaominshengnuanxinshi-tisheng/",
+            true,
+            true,
+            true
+        ]),
+        "the card opens as a sheet and the page stays"
+    );
+    browser.tap("#term-card .card-more");
+    let started = Instant::now();
+    while !browser
+        .eval("return location.pathname")
+        .as_str()
+        .unwrap_or_default()
+        .contains("/glossary/")
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the card's link leads to the glossary"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A paragraph's source chip leads to its whole range of lines, highlighted,
+/// on a source page that speaks both languages and links back to the
+/// articles in each.
+#[test]
+fn a_source_range_is_highlighted_and_the_source_page_links_back() {
+    let dir = project(true);
+    let (_server, port) = start_server(dir.path(), false);
+    let Some(browser) = Browser::start() else {
+        return;
+    };
+    browser.goto(&format!(
+        "http://127.0.0.1:{port}/en/dadukou-banhaominshengnuanxinshi-tisheng/"
+    ));
+    let href = browser.eval(
+        "return [...document.querySelectorAll('.source-ref')].map(a => a.href).find(h => /#L\\d+-\\d+$/.test(h))",
+    );
+    let href = href
+        .as_str()
+        .expect("a paragraph of several lines")
+        .to_string();
+    let (first, last) = href
+        .rsplit_once("#L")
+        .and_then(|(_, r)| r.split_once('-'))
+        .map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap()))
+        .unwrap();
+    browser.goto(&href);
+    let lit = browser.eval(&format!(
+        "const bg = n => getComputedStyle(document.getElementById('L' + n)).backgroundColor; \
+         const plain = bg({after}); \
+         return [...Array({count}).keys()].every(k => bg({first} + k) !== plain)",
+        after = last + 2,
+        count = last - first + 1,
+    ));
+    assert_eq!(lit, true, "lines {first}–{last} are all highlighted");
+    let page = browser.eval(
+        "return [document.querySelector('h1').innerText, \
+                 document.querySelectorAll('.from-seed a[lang=en]').length, \
+                 document.querySelectorAll('.from-seed a[lang=zh-Hans]').length]",
+    );
+    assert!(
+        page[0].as_str().unwrap().contains("Source text")
+            && page[0].as_str().unwrap().contains("原文"),
+        "{page}"
+    );
+    assert_eq!(
+        page[1], page[2],
+        "each article linked in both languages: {page}"
+    );
+    assert!(page[1].as_u64().unwrap() >= 1, "{page}");
 }

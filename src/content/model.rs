@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// How `date_basis` begins where the year is the latest one the page names
+/// (a guess, which pages say is one).
+pub const INFERRED_YEAR_BASIS: &str = "latest year named on the page";
+
 /// Front matter of a Chinese article (`content/articles/<slug>.md`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]

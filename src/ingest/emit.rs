@@ -115,7 +115,10 @@ fn item_date(item: &Item, page: &PageInfo) -> (Option<Date>, Option<String>) {
             u16::try_from(*y)
                 .ok()
                 .and_then(|y| Date::new(y, None, None)),
-            Some(format!("latest year named on the page: “{s}…”")),
+            Some(format!(
+                "{}: “{s}…”",
+                crate::content::model::INFERRED_YEAR_BASIS
+            )),
         ),
         None => (None, None),
     }

@@ -4,13 +4,14 @@
 
 use super::Renderer;
 use super::plan::Neighbours;
-use super::view::{ArticleView, source_slug};
+use super::view::{ArticleView, line_anchor, source_slug};
 use crate::content::model::Article;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::output::OutFile;
 use crate::project::SeedText;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 impl Renderer<'_> {
     pub(super) fn article_page(
@@ -108,15 +109,24 @@ impl Renderer<'_> {
         ld
     }
 
-    pub(super) fn source_page(&self, seed: &SeedText, articles: &[&Article]) -> Result<OutFile> {
+    /// The seed's numbered lines, with an anchor for each paragraph's range
+    /// (`articles`: every article with the line ranges of its paragraphs).
+    pub(super) fn source_page(
+        &self,
+        seed: &SeedText,
+        articles: &[(&Article, &[[usize; 2]])],
+    ) -> Result<OutFile> {
         #[derive(Serialize)]
         struct Line<'a> {
             no: usize,
             text: &'a str,
+            /// Anchors of the blocks' line ranges that start here.
+            ranges: Vec<String>,
         }
         #[derive(Serialize)]
         struct Linked {
             title: String,
+            title_en: Option<String>,
             slug: String,
             lines: Option<[usize; 2]>,
         }
@@ -127,28 +137,83 @@ impl Renderer<'_> {
             Lang::Zh,
             &path,
             seed.name.clone(),
-            format!("{} {}", self.string(Lang::Zh, "source_page"), seed.name),
+            format!(
+                "{} · {} {}",
+                self.string(Lang::Zh, "source_page"),
+                self.string(Lang::En, "source_page"),
+                seed.name
+            ),
             false,
         );
         let mut ctx = self.context(&page);
+        let (from_seed, block_lines): (Vec<&Article>, Vec<&[[usize; 2]]>) = articles
+            .iter()
+            .filter(|(a, _)| a.front.source.as_deref() == Some(seed.name.as_str()))
+            .copied()
+            .unzip();
+        let mut ranges = range_anchors(&from_seed, &block_lines);
         let lines: Vec<Line> = seed
             .text
             .lines()
             .enumerate()
-            .map(|(i, text)| Line { no: i + 1, text })
+            .map(|(i, text)| Line {
+                no: i + 1,
+                text,
+                ranges: ranges
+                    .remove(&(i + 1))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .collect(),
+            })
             .collect();
-        let linked: Vec<Linked> = articles
+        let linked: Vec<Linked> = from_seed
             .iter()
-            .filter(|a| a.front.source.as_deref() == Some(seed.name.as_str()))
             .map(|a| Linked {
                 title: a.front.title.clone(),
+                title_en: a
+                    .translation
+                    .as_ref()
+                    .map(|t| t.front.title.clone())
+                    .filter(|t| !t.trim().is_empty()),
                 slug: a.front.slug.clone(),
                 lines: a.front.source_lines,
             })
             .collect();
+        insert_provenance(&mut ctx, from_seed.first().map(|a| &a.front));
         ctx.insert("seed", &seed.name);
         ctx.insert("lines", &lines);
         ctx.insert("articles", &linked);
         self.html("source.html", path, &ctx)
     }
+}
+
+/// The anchors of the line ranges of several lines on a source page, by the
+/// line each starts at: the articles' and their paragraphs'.
+fn range_anchors(
+    articles: &[&Article],
+    block_lines: &[&[[usize; 2]]],
+) -> std::collections::BTreeMap<usize, BTreeSet<String>> {
+    let mut ranges: std::collections::BTreeMap<usize, BTreeSet<String>> = Default::default();
+    let block_lines = block_lines.iter().flat_map(|r| r.iter().copied().map(Some));
+    let article_lines = articles.iter().map(|a| a.front.source_lines);
+    for lines in block_lines.chain(article_lines) {
+        if let Some(lines @ [first, _]) = lines.filter(|[a, b]| a != b) {
+            ranges.entry(first).or_default().insert(line_anchor(lines));
+        }
+    }
+    ranges
+}
+
+/// Where the seed was published, from the front matter of an article it
+/// holds: publication, page, date and address.
+fn insert_provenance(ctx: &mut tera::Context, first: Option<&crate::content::model::FrontMatter>) {
+    ctx.insert("publication", &first.and_then(|f| f.publication.clone()));
+    ctx.insert("source_page_no", &first.and_then(|f| f.source_page.clone()));
+    ctx.insert("source_date", &first.and_then(|f| f.date));
+    ctx.insert(
+        "source_url",
+        &first
+            .and_then(|f| f.source_url.clone())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+    );
 }

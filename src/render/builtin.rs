@@ -57,6 +57,14 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../themes/default/templates/sitemap.xml"),
     ),
     (
+        "brief.html",
+        include_str!("../../themes/default/templates/brief.html"),
+    ),
+    (
+        "facts.html",
+        include_str!("../../themes/default/templates/facts.html"),
+    ),
+    (
         "source.html",
         include_str!("../../themes/default/templates/source.html"),
     ),

@@ -43,6 +43,9 @@ pub(super) struct Kept {
     en: Summary,
     neighbours: [LinkedNeighbours; 2],
     terms: Vec<TermUse>,
+    /// The source line ranges of its paragraphs of several lines, which the
+    /// source page marks for linking.
+    ranges: Vec<[usize; 2]>,
 }
 
 /// What the site holds beside its articles: the seeds' texts for the source
@@ -251,6 +254,11 @@ impl Renderer<'_> {
             en: en.into_summary(),
             neighbours: linked,
             terms: term_uses(article, glossary),
+            ranges: article
+                .blocks
+                .iter()
+                .filter_map(|b| b.lines.filter(|[a, b]| a != b))
+                .collect(),
         };
         Ok((article.path.clone(), kept))
     }
@@ -296,9 +304,11 @@ impl Renderer<'_> {
         ];
         let term_uses: Vec<(&Article, &[TermUse])> =
             in_order.iter().map(|(a, k)| (*a, &k.terms[..])).collect();
+        let ranges: Vec<(&Article, &[[usize; 2]])> =
+            in_order.iter().map(|(a, k)| (*a, &k.ranges[..])).collect();
         // the lists render in parallel too: the largest take as long as many articles
         let mut jobs: Vec<ListJob> = Vec::new();
-        let (order_ref, term_uses) = (&order, &term_uses);
+        let (order_ref, term_uses, ranges) = (&order, &term_uses, &ranges);
         for (lang, views) in &per_lang {
             let lang = *lang;
             jobs.push(Box::new(move || Ok(vec![r.section_page(lang, views)?])));
@@ -322,7 +332,7 @@ impl Renderer<'_> {
             jobs.push(Box::new(move || r.guide_pages(guide)));
         }
         for seed in seeds {
-            jobs.push(Box::new(|| Ok(vec![r.source_page(seed, &order)?])));
+            jobs.push(Box::new(move || Ok(vec![r.source_page(seed, ranges)?])));
         }
         jobs.push(Box::new(|| Ok(vec![r.not_found()?])));
         // the sitemap protocol takes absolute URLs only

@@ -74,6 +74,20 @@ pub struct BlockView {
     /// The printed text breaks off after this block.
     pub cut: bool,
     pub figures: Vec<FigureView>,
+    /// Glossary terms this block uses first, in Chinese and in English:
+    /// shown as notes in the margin on wide screens.
+    pub notes_zh: Vec<NoteView>,
+    pub notes_en: Vec<NoteView>,
+}
+
+/// A margin note for a glossary term: the term, its pinyin and its English
+/// rendering.
+#[derive(Debug, Serialize, Clone)]
+pub struct NoteView {
+    pub anchor: String,
+    pub term: String,
+    pub pinyin: String,
+    pub english: String,
 }
 
 /// A fact box entry in both languages.
@@ -115,10 +129,15 @@ pub struct ArticleCommon {
     pub deck_en: Option<String>,
     pub guide: Option<String>,
     pub summary: Option<String>,
+    /// The guide and the summary sentence by sentence, shown as points.
+    pub guide_points: Vec<String>,
+    pub summary_points: Vec<String>,
     pub context: Option<String>,
     pub district_zh: Option<String>,
     pub date: Option<Date>,
     pub date_basis: Option<String>,
+    /// The year is inferred from the text (the latest it names).
+    pub date_inferred: bool,
     pub authors: Vec<String>,
     pub photographers: Vec<String>,
     /// The names in pinyin, for English pages (as printed where a name is
@@ -139,9 +158,37 @@ pub struct ArticleCommon {
     pub publication: Option<String>,
     /// The original's address, when it is a web address.
     pub source_url: Option<String>,
+    /// What kind of text the source is (`newspaper`, `web`, `digest` or
+    /// `document`), for the line that says what the reader is reading.
+    pub source_kind: &'static str,
     pub untranslated: usize,
     pub stale: usize,
     pub cards: Vec<CardView>,
+}
+
+/// What kind of text an article comes from: a saved web page, a Markdown
+/// digest, or a printed page, which is a newspaper's when its byline says
+/// so (`记者`, `本报`, `通讯员`: words only newspapers print).
+fn source_kind(front: &crate::content::model::FrontMatter) -> &'static str {
+    let extension = front
+        .source
+        .as_deref()
+        .and_then(crate::ingest::seed_extension)
+        .unwrap_or("");
+    const NEWSPAPER_BYLINE: [&str; 3] = ["记者", "本报", "通讯员"];
+    match extension {
+        ".html" | ".htm" => "web",
+        ".md" | ".markdown" => "digest",
+        _ if front
+            .bylines
+            .iter()
+            .any(|b| NEWSPAPER_BYLINE.iter().any(|w| b.contains(w)))
+            || front.source_page.is_some() =>
+        {
+            "newspaper"
+        }
+        _ => "document",
+    }
 }
 
 /// `江北报 第3版`: the publication and the page, whichever are known.
@@ -374,10 +421,7 @@ pub fn article_common(
 ) -> ArticleCommon {
     let front = &article.front;
     let translation = article.translation.as_ref().map(|t| &t.front);
-    let source_page = front
-        .source
-        .as_ref()
-        .map(|s| format!("{root}source/{}/index.html", source_slug(s)));
+    let source_page = (front.source.as_ref()).map(|s| source_page_href(root, s));
     let mut used = BTreeSet::new();
     let ctx = BlockContext {
         article,
@@ -408,10 +452,13 @@ pub fn article_common(
         deck_en: translation.and_then(|t| nonempty(&t.deck)),
         guide: front.guide.clone(),
         summary: translation.and_then(|t| nonempty(&t.summary)),
+        guide_points: points(&front.guide),
+        summary_points: points(&translation.and_then(|t| nonempty(&t.summary))),
         context: translation.and_then(|t| nonempty(&t.context)),
         district_zh: front.district.clone(),
         date: front.date,
         date_basis: front.date_basis.clone(),
+        date_inferred: date_inferred(front),
         authors: front.authors.clone(),
         photographers: front.photographers.clone(),
         authors_en: front.authors.iter().map(|n| NameView::of(n)).collect(),
@@ -434,8 +481,9 @@ pub fn article_common(
         minutes_zh,
         minutes_en,
         source: front.source.clone(),
-        source_href: source_page,
+        source_href: source_page.map(|page| in_source(page, front.source_lines)),
         publication: printed_in(front),
+        source_kind: source_kind(front),
         source_url: front
             .source_url
             .clone()
@@ -533,11 +581,13 @@ fn block_view(
     let stale = english
         .and_then(|e| e.source_hash.as_deref())
         .is_some_and(|stamp| stamp != block_hash(&block.markdown));
+    // the HTML of one language's text, and the terms it uses first
     let mut render = |markdown: &str, lang: Lang| {
         if ctx.glossary.entries.is_empty() || is_heading {
-            return crate::markdown::to_html(markdown, ctx.raw_html);
+            return (crate::markdown::to_html(markdown, ctx.raw_html), Vec::new());
         }
         let side = usize::from(lang.is_english());
+        let before = marked[side].clone();
         let mut marker = TermMarker {
             glossary: ctx.glossary,
             lang,
@@ -547,10 +597,17 @@ fn block_view(
         };
         let html = to_html_marked(markdown, ctx.raw_html, Some(&mut marker));
         marked[side] = marker.marked;
-        html
+        let notes = marked[side]
+            .difference(&before)
+            .map(|&i| note_view(ctx.glossary, i))
+            .collect();
+        (html.trim().to_string(), notes)
     };
-    let zh_html = render(&block.markdown, Lang::Zh).trim().to_string();
-    let en_html = english.map(|e| render(&e.markdown, Lang::En).trim().to_string());
+    let (zh_html, notes_zh) = render(&block.markdown, Lang::Zh);
+    let (en_html, notes_en) = match english.map(|e| render(&e.markdown, Lang::En)) {
+        Some((html, notes)) => (Some(html), notes),
+        None => (None, Vec::new()),
+    };
     BlockView {
         id: block.id.clone(),
         zh_html,
@@ -566,10 +623,98 @@ fn block_view(
         source_href: ctx
             .source_page
             .zip(block.lines)
-            .map(|(page, [a, _])| format!("{page}#L{a}")),
+            .map(|(page, lines)| format!("{page}#{}", line_anchor(lines))),
         stale,
         cut: block.cut,
         figures: Vec::new(),
+        notes_zh,
+        notes_en,
+    }
+}
+
+/// The address of a seed's source page from a page `root` below the site root.
+fn source_page_href(root: &str, seed: &str) -> String {
+    format!("{root}source/{}/index.html", source_slug(seed))
+}
+
+/// The address of an article's lines on its source page.
+fn in_source(page: String, lines: Option<[usize; 2]>) -> String {
+    match lines {
+        Some(lines) => format!("{page}#{}", line_anchor(lines)),
+        None => page,
+    }
+}
+
+/// The year is the latest the page names, not one it states.
+fn date_inferred(front: &crate::content::model::FrontMatter) -> bool {
+    front
+        .date_basis
+        .as_deref()
+        .is_some_and(|b| b.starts_with(crate::content::model::INFERRED_YEAR_BASIS))
+}
+
+/// A brief's points: its sentences.
+fn points(text: &Option<String>) -> Vec<String> {
+    text.as_deref().map(sentences).unwrap_or_default()
+}
+
+/// A text's sentences: each ends at `。！？` or at `.!?` before a space and a
+/// capital, a digit or an opening quote (closing quotes stay with their
+/// sentence).
+pub fn sentences(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        let mut end = k + 1;
+        while end < chars.len() && "”’」』\")".contains(chars[end]) {
+            end += 1;
+        }
+        let next = chars[end..].iter().find(|c| !c.is_whitespace());
+        let spaced = chars.get(end).is_some_and(|c| c.is_whitespace());
+        let ends = match c {
+            '。' | '！' | '？' => true,
+            '.' | '!' | '?' => {
+                spaced
+                    && next.is_some_and(|n| {
+                        n.is_uppercase() || n.is_ascii_digit() || "“‘\"".contains(*n)
+                    })
+            }
+            _ => false,
+        };
+        if ends || end >= chars.len() {
+            let sentence: String = chars[start..end.min(chars.len())].iter().collect();
+            if !sentence.trim().is_empty() {
+                out.push(sentence.trim().to_string());
+            }
+            start = end;
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The anchor of a block's lines on its source page: `L12`, or `L12-15` for
+/// a range (the page highlights the whole range).
+pub fn line_anchor([first, last]: [usize; 2]) -> String {
+    if first == last {
+        format!("L{first}")
+    } else {
+        format!("L{first}-{last}")
+    }
+}
+
+fn note_view(glossary: &Glossary, i: usize) -> NoteView {
+    let e = &glossary.entries[i];
+    NoteView {
+        anchor: e.anchor(),
+        term: e.term.clone(),
+        pinyin: e.pinyin(),
+        english: e.english.clone(),
     }
 }
 
@@ -622,7 +767,32 @@ pub fn strip_tags(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::path_segment;
+
+    #[test]
+    fn a_brief_is_read_sentence_by_sentence() {
+        assert_eq!(
+            sentences(
+                "It built 8.4 km of paths. It added 780 places. “Good,” she said. 2024 was busy!"
+            ),
+            [
+                "It built 8.4 km of paths.",
+                "It added 780 places.",
+                "“Good,” she said.",
+                "2024 was busy!"
+            ]
+        );
+        assert_eq!(
+            sentences("Ms He said “it works.” Then"),
+            ["Ms He said “it works.”", "Then"]
+        );
+        assert_eq!(
+            sentences("建成绿道8.4公里。新增托位780个！"),
+            ["建成绿道8.4公里。", "新增托位780个！"]
+        );
+        assert_eq!(sentences("the U.S. view"), ["the U.S. view"]);
+        assert!(sentences("  ").is_empty());
+    }
+    use super::{path_segment, sentences};
 
     #[test]
     fn names_from_content_become_safe_path_segments() {

@@ -13,7 +13,13 @@ pub struct Browser {
     port: u16,
     session: String,
     _profile: tempfile::TempDir,
+    /// One browser at a time: on a small machine several at once starve
+    /// each other's pages of time.
+    _turn: std::sync::MutexGuard<'static, ()>,
 }
+
+/// Held by the browser that runs.
+static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 fn request(
     port: u16,
@@ -107,6 +113,7 @@ impl Browser {
                 return None;
             }
         }
+        let turn = TURN.lock().unwrap_or_else(|e| e.into_inner());
         // the system picks the port; chromedriver prints it once it listens
         let mut driver = Command::new("/usr/bin/chromedriver")
             .arg("--port=0")
@@ -147,6 +154,7 @@ impl Browser {
             port,
             session,
             _profile: profile,
+            _turn: turn,
         })
     }
 
@@ -159,6 +167,55 @@ impl Browser {
             Some(&serde_json::json!({ "url": url })),
         );
         assert!(answer["value"].is_null(), "navigation failed: {answer}");
+        // and until the page's deferred scripts have run
+        let started = std::time::Instant::now();
+        while self.eval("return document.readyState") != "complete" {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(30),
+                "{url} did not finish loading"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// Taps the element `css` selects with a finger (a touch pointer), as a
+    /// phone's user would.
+    pub fn tap(&self, css: &str) {
+        let centre = self.eval(&format!(
+            "const r = document.querySelector('{css}').getBoundingClientRect(); \
+             return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]"
+        ));
+        let (x, y) = (centre[0].as_i64().unwrap(), centre[1].as_i64().unwrap());
+        let actions = serde_json::json!({"actions": [{
+            "type": "pointer", "id": "finger", "parameters": {"pointerType": "touch"},
+            "actions": [
+                {"type": "pointerMove", "duration": 0, "x": x, "y": y, "origin": "viewport"},
+                {"type": "pointerDown", "button": 0},
+                {"type": "pause", "duration": 50},
+                {"type": "pointerUp", "button": 0}
+            ]
+        }]});
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/actions", self.session),
+            Some(&actions),
+        );
+        assert!(answer["value"].is_null(), "tap on {css} failed: {answer}");
+    }
+
+    /// Sends a Chrome DevTools command (`Emulation.setEmulatedMedia`, …).
+    pub fn devtools(&self, cmd: &str, params: serde_json::Value) {
+        let answer = request(
+            self.port,
+            "POST",
+            &format!("/session/{}/goog/cdp/execute", self.session),
+            Some(&serde_json::json!({ "cmd": cmd, "params": params })),
+        );
+        assert!(
+            answer["value"].is_object() || answer["value"].is_null(),
+            "{cmd} failed: {answer}"
+        );
     }
 
     /// Clicks the element `css` selects, as a user would.
